@@ -1,0 +1,47 @@
+"""The per-article analysis: a pure function of one article, so it caches per article and runs in any process."""
+
+from __future__ import annotations
+
+from brief import ENGINE_VERSION
+from brief.analysis.actors import ActorExtractor
+from brief.analysis.quotes import QuoteExtractor
+from brief.analysis.segment import split_sentences
+from brief.analysis.summarize import summarize
+from brief.analysis.terms import article_terms, cited_sources
+from brief.config import Settings
+from brief.models import Article, ArticleAnalysis
+
+
+def analysis_key(article: Article, settings: Settings) -> str:
+    """What an analysis depends on: the article's content, the engine, and the summary settings."""
+    length = f"r{settings.summary_ratio}" if settings.summary_ratio else f"n{settings.summary_sentences}"
+    return f"{ENGINE_VERSION}:{settings.summary_method}:{length}:{article.id}"
+
+
+def analyse_article(article: Article, settings: Settings) -> ArticleAnalysis:
+    sentences = split_sentences(article.text)
+    extraction = ActorExtractor().extract(article.text, sentences)
+    quotes = QuoteExtractor().extract(article.id, article.text, sentences, extraction)
+    summary = summarize(
+        sentences,
+        method=settings.summary_method,
+        count=settings.summary_sentences,
+        ratio=settings.summary_ratio,
+        title=article.title,
+    )
+    return ArticleAnalysis(
+        article_id=article.id,
+        engine_version=ENGINE_VERSION,
+        sentences=sentences,
+        summary=summary,
+        actors=extraction.actors,
+        mentions=extraction.mentions,
+        quotes=quotes,
+        terms=article_terms(article.title, article.text),
+        cited_sources=cited_sources(article.text, extraction),
+    )
+
+
+def analyse_batch(articles: list[Article], settings: Settings) -> list[ArticleAnalysis]:
+    """Top-level so a process pool can pickle it."""
+    return [analyse_article(a, settings) for a in articles]

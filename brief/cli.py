@@ -1,0 +1,194 @@
+"""The command line (DESIGN.md section 4): `brief [PATH]`, `brief export`, `brief summarize`.
+
+Exit codes: 0 success, 1 failure, 2 usage error; messages go to standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from brief import __version__
+from brief.config import ConfigError, Settings, data_dir, load_settings
+from brief.resources import seeds_dir
+
+SUBCOMMANDS = ("export", "summarize")
+METHODS = ("lexrank", "lsa", "textrank", "luhn", "edmundson", "kl", "sumbasic", "reduction")
+
+
+class CliError(Exception):
+    """A failure to report on stderr with exit code 1."""
+
+
+def _error(message: str) -> None:
+    print(f"brief: {message}", file=sys.stderr)
+
+
+def default_corpus(settings: Settings) -> Path:
+    """The user's corpus (config, then the data dir) or, when they have none, the bundled seeds."""
+    if settings.corpus is not None:
+        return settings.corpus.expanduser()
+    user = data_dir() / "corpus"
+    if user.is_dir() and any(user.iterdir()):
+        return user
+    return seeds_dir()
+
+
+def _corpus_path(arg: str | None, settings: Settings) -> Path:
+    path = Path(arg).expanduser() if arg else default_corpus(settings)
+    if not path.exists():
+        raise CliError(f"no such file or folder: {path}")
+    return path
+
+
+def _stderr_progress():
+    if not sys.stderr.isatty():
+        return None
+    names = {"load": "Reading", "analyse": "Analysing", "assemble": "Linking"}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        width = 30
+        filled = int(width * done / total) if total else width
+        bar = "#" * filled + "-" * (width - filled)
+        end = "\n" if stage == "assemble" and done == total else ""
+        sys.stderr.write(f"\r{names.get(stage, stage):<10} [{bar}] {done}/{total}\x1b[K{end}")
+        sys.stderr.flush()
+
+    return progress
+
+
+def _root_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="brief",
+        description="A terminal news-briefing reader. Opens the reader on PATH, on your corpus, "
+        "or on the bundled sample corpus.",
+        epilog="Subcommands: 'brief export [PATH] --format json|markdown [-o FILE]', "
+        "'brief summarize FILE... [-n N | --ratio R] [--method M] [--json]'. "
+        "Run 'brief export --help' or 'brief summarize --help' for details.",
+    )
+    parser.add_argument("path", nargs="?", help="a folder of articles or one article file")
+    parser.add_argument("--version", action="version", version=f"brief {__version__}")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    return parser
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="brief export", description="Write the briefing of a corpus.")
+    parser.add_argument("path", nargs="?", help="a folder of articles or one file (default: your corpus)")
+    parser.add_argument("--format", "-f", choices=("json", "markdown"), default="json")
+    parser.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    return parser
+
+
+def _summarize_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="brief summarize", description="Print an extractive summary of each file.")
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    length = parser.add_mutually_exclusive_group()
+    length.add_argument("-n", "--sentences", type=int, metavar="N", help="summary length in sentences")
+    length.add_argument("--ratio", type=float, metavar="R", help="summary length as a share of the sentences")
+    parser.add_argument("--method", choices=METHODS, help="summariser (default: from config)")
+    parser.add_argument("--json", action="store_true", help="print [{path, summary: [sentences]}]")
+    return parser
+
+
+def _store(no_cache: bool):
+    from brief.store import Store
+    from brief.pipeline import default_store
+
+    return Store(None) if no_cache else default_store()
+
+
+def cmd_export(argv: list[str], settings: Settings) -> int:
+    args = _export_parser().parse_args(argv)
+    from brief.export import to_json, to_markdown
+    from brief.pipeline import build_briefing
+
+    path = _corpus_path(args.path, settings)
+    briefing = build_briefing(path, settings, store=_store(args.no_cache), progress=_stderr_progress())
+    for warning in briefing.warnings:
+        _error(f"warning: {warning.path}: {warning.message}")
+    out = to_json(briefing) if args.format == "json" else to_markdown(briefing)
+    if args.output:
+        try:
+            Path(args.output).write_text(out, encoding="utf-8")
+        except OSError as exc:
+            raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(out)
+    return 0
+
+
+def cmd_summarize(argv: list[str], settings: Settings) -> int:
+    parser = _summarize_parser()
+    args = parser.parse_args(argv)
+    if args.sentences is not None and args.sentences < 1:
+        parser.error("-n must be at least 1")
+    if args.ratio is not None and not 0 < args.ratio <= 1:
+        parser.error("--ratio must be above 0 and at most 1")
+    from brief.analysis.segment import split_sentences
+    from brief.analysis.summarize import summarize
+    from brief.corpus import load_corpus
+    from brief.store import Store
+
+    method = args.method or settings.summary_method
+    ratio = args.ratio if args.ratio is not None else (None if args.sentences else settings.summary_ratio)
+    count = args.sentences or settings.summary_sentences
+    results = []
+    failed = False
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            _error(f"{name}: no such file")
+            failed = True
+            continue
+        loaded = load_corpus(path, settings, store=Store(None))
+        for warning in loaded.warnings:
+            _error(f"warning: {warning.path}: {warning.message}")
+        for article in loaded.articles:
+            sentences = split_sentences(article.text)
+            picked = summarize(sentences, method=method, count=count, ratio=ratio, title=article.title)
+            results.append({"path": article.path, "summary": [sentences[i].text for i in picked]})
+        if not loaded.articles:
+            failed = True
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        for i, item in enumerate(results):
+            if len(results) > 1:
+                print(("\n" if i else "") + f"== {item['path']}")
+            for sentence in item["summary"]:
+                print(sentence)
+    return 1 if failed and not results else 0
+
+
+def cmd_open(argv: list[str], settings: Settings) -> int:
+    args = _root_parser().parse_args(argv)
+    path = _corpus_path(args.path, settings)
+    from brief.tui.app import run_app
+
+    return run_app(path, settings, no_cache=args.no_cache)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        try:
+            settings = load_settings()
+        except ConfigError as exc:
+            _error(f"bad config: {exc}")
+            return 1
+        if argv and argv[0] in SUBCOMMANDS:
+            command = {"export": cmd_export, "summarize": cmd_summarize}[argv[0]]
+            return command(argv[1:], settings)
+        return cmd_open(argv, settings)
+    except CliError as exc:
+        _error(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0

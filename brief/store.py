@@ -1,0 +1,165 @@
+"""The cache: per-file load results, per-article analyses and whole briefings, in one SQLite file.
+
+SQLite gives safe concurrent use by two `brief` processes (WAL, busy timeout) for free.
+A corrupt file or entry is discarded and rebuilt, with a warning, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from brief.models import LoadWarning
+
+M = TypeVar("M", bound=BaseModel)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS briefings (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+"""
+
+
+def _pack(model: BaseModel) -> bytes:
+    return zlib.compress(model.model_dump_json().encode("utf-8"), 1)
+
+
+def _unpack(blob: bytes, model: type[M]) -> M:
+    return model.model_validate_json(zlib.decompress(blob))
+
+
+class Store:
+    """A cache file; `Store(None)` is a cache that keeps nothing (for --no-cache and tests)."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.warnings: list[LoadWarning] = []
+        self._db: sqlite3.Connection | None = None
+        if path is not None:
+            self._open()
+
+    def _warn(self, message: str) -> None:
+        self.warnings.append(LoadWarning(path=str(self.path), message=message))
+
+    def _connect(self) -> sqlite3.Connection:
+        assert self.path is not None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_SCHEMA)
+        db.execute("SELECT count(*) FROM files").fetchone()
+        return db
+
+    def _open(self) -> None:
+        try:
+            self._db = self._connect()
+        except sqlite3.DatabaseError as exc:
+            self._discard(f"cache was unreadable ({exc}); rebuilding it")
+        except OSError as exc:
+            self._warn(f"cache cannot be used ({exc}); running without it")
+            self._db = None
+
+    def _discard(self, message: str) -> None:
+        self._warn(message)
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        assert self.path is not None
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        try:
+            self._db = self._connect()
+        except (sqlite3.DatabaseError, OSError) as exc:
+            self._warn(f"cache cannot be rebuilt ({exc}); running without it")
+            self._db = None
+
+    def _run(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        if self._db is None:
+            return []
+        try:
+            return self._db.execute(sql, tuple(params)).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self._discard(f"cache was corrupt ({exc}); rebuilding it")
+            return []
+
+    def _get(self, table: str, key: str, model: type[M]) -> M | None:
+        rows = self._run(f"SELECT data FROM {table} WHERE key = ?", (key,))
+        if not rows:
+            return None
+        try:
+            return _unpack(rows[0][0], model)
+        except (zlib.error, ValidationError, ValueError) as exc:
+            self._warn(f"discarded a corrupt cache entry ({type(exc).__name__}); recomputing it")
+            self._run(f"DELETE FROM {table} WHERE key = ?", (key,))
+            return None
+
+    def _put_many(self, table: str, items: list[tuple[str, BaseModel]]) -> None:
+        if self._db is None or not items:
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany(
+                    f"INSERT OR REPLACE INTO {table} (key, data) VALUES (?, ?)",
+                    [(k, _pack(m)) for k, m in items],
+                )
+        except sqlite3.DatabaseError as exc:
+            self._discard(f"cache could not be written ({exc}); rebuilding it")
+
+    # Per-article analyses -------------------------------------------------------------
+    def get_analysis(self, key: str, model: type[M]) -> M | None:
+        return self._get("analyses", key, model)
+
+    def get_analyses(self, keys: list[str], model: type[M]) -> dict[str, M]:
+        found: dict[str, M] = {}
+        for key in keys:
+            value = self._get("analyses", key, model)
+            if value is not None:
+                found[key] = value
+        return found
+
+    def put_analyses(self, items: list[tuple[str, BaseModel]]) -> None:
+        self._put_many("analyses", items)
+
+    # Whole briefings -----------------------------------------------------------------
+    def get_briefing(self, key: str, model: type[M]) -> M | None:
+        return self._get("briefings", key, model)
+
+    def put_briefing(self, key: str, briefing: BaseModel) -> None:
+        self._put_many("briefings", [(key, briefing)])
+
+    # Per-file load results, keyed by path and a stat fingerprint -------------------------
+    def get_file(self, path: str, fingerprint: str, model: type[M]) -> M | None:
+        rows = self._run("SELECT fingerprint, data FROM files WHERE path = ?", (path,))
+        if not rows or rows[0][0] != fingerprint:
+            return None
+        try:
+            return _unpack(rows[0][1], model)
+        except (zlib.error, ValidationError, ValueError):
+            self._warn("discarded a corrupt cache entry; re-reading the file")
+            return None
+
+    def put_files(self, items: list[tuple[str, str, BaseModel]]) -> None:
+        if self._db is None or not items:
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO files (path, fingerprint, data) VALUES (?, ?, ?)",
+                    [(p, f, _pack(m)) for p, f, m in items],
+                )
+        except sqlite3.DatabaseError as exc:
+            self._discard(f"cache could not be written ({exc}); rebuilding it")
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
