@@ -182,4 +182,6 @@ class Briefing(_Model):
     quote_groups: list[QuoteGroup] = Field(default_factory=list)
     actor_briefs: dict[str, ActorBrief] = Field(default_factory=dict)
     sources: list[SourceProfile] = Field(default_factory=list)
+    # "article_id:local_key" -> Actor.id, so a mention in an article leads to its corpus actor.
+    local_actor_ids: dict[str, str] = Field(default_factory=dict)
     warnings: list[LoadWarning] = Field(default_factory=list)
