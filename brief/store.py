@@ -23,6 +23,11 @@ CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS briefings (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS items (
+    briefing TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (briefing, kind, id));
+CREATE TABLE IF NOT EXISTS snapshots (
+    corpus TEXT PRIMARY KEY, manifest TEXT NOT NULL, briefing TEXT NOT NULL);
 """
 
 
@@ -158,6 +163,54 @@ class Store:
                 )
         except sqlite3.DatabaseError as exc:
             self._discard(f"cache could not be written ({exc}); rebuilding it")
+
+    # A briefing kept as many small items, so a view reads only what it shows --------------
+    def has_items(self, briefing: str) -> bool:
+        return bool(self._run("SELECT 1 FROM items WHERE briefing = ? AND kind = 'meta' LIMIT 1", (briefing,)))
+
+    def put_items(self, briefing: str, items: Iterable[tuple[str, str, bytes]]) -> None:
+        """Items are (kind, id, raw bytes); a 'meta' item written last marks the briefing complete."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute("DELETE FROM items WHERE briefing = ?", (briefing,))
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO items (briefing, kind, id, data) VALUES (?, ?, ?, ?)",
+                    ((briefing, kind, id_, zlib.compress(data, 1)) for kind, id_, data in items),
+                )
+        except sqlite3.DatabaseError as exc:
+            self._discard(f"cache could not be written ({exc}); rebuilding it")
+
+    def get_item(self, briefing: str, kind: str, id_: str) -> bytes | None:
+        rows = self._run("SELECT data FROM items WHERE briefing = ? AND kind = ? AND id = ?", (briefing, kind, id_))
+        if not rows:
+            return None
+        try:
+            return zlib.decompress(rows[0][0])
+        except zlib.error:
+            self._warn("discarded a corrupt cache entry; it will be rebuilt")
+            return None
+
+    def drop_items_except(self, keep: set[str]) -> None:
+        """Forget briefings no snapshot points at any more, so the cache does not grow without end."""
+        rows = self._run("SELECT DISTINCT briefing FROM items")
+        for (briefing,) in rows:
+            if briefing not in keep:
+                self._run("DELETE FROM items WHERE briefing = ?", (briefing,))
+
+    # The last briefing made of each corpus path, and the file manifest it was made from --
+    def get_snapshot(self, corpus: str) -> tuple[str, str] | None:
+        rows = self._run("SELECT manifest, briefing FROM snapshots WHERE corpus = ?", (corpus,))
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def put_snapshot(self, corpus: str, manifest: str, briefing: str) -> None:
+        self._run("INSERT OR REPLACE INTO snapshots (corpus, manifest, briefing) VALUES (?, ?, ?)",
+                  (corpus, manifest, briefing))
+
+    def snapshot_briefings(self) -> set[str]:
+        return {row[0] for row in self._run("SELECT briefing FROM snapshots")}
 
     def close(self) -> None:
         if self._db is not None:

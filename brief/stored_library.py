@@ -1,0 +1,200 @@
+"""A briefing kept in the cache as small items, read back one at a time by `StoredLibrary`.
+
+Opening a cached corpus of 100,000 articles must not decode 100,000 articles: the lists the
+first screen shows are stored as compact rows, and everything else is read when it is viewed.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from brief.library import ActorRow, ArticleRow, Library, QuoteRow, SourceRow, StoryRow
+from brief.models import (
+    Actor,
+    ActorBrief,
+    Article,
+    ArticleAnalysis,
+    Briefing,
+    LoadWarning,
+    Quote,
+    QuoteGroup,
+    SourceProfile,
+    Story,
+)
+from brief.store import Store
+
+R = TypeVar("R", bound=BaseModel)
+M = TypeVar("M", bound=BaseModel)
+
+_ROW_KINDS: dict[str, type[BaseModel]] = {
+    "story_rows": StoryRow, "article_rows": ArticleRow, "actor_rows": ActorRow,
+    "quote_rows": QuoteRow, "source_rows": SourceRow,
+}
+
+
+class RowList(Sequence[R]):
+    """Rows kept as plain lists and turned into models only when a view asks for one."""
+
+    def __init__(self, model: type[R], rows: list[list[Any]]):
+        self._model = model
+        self._fields = list(model.model_fields)
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._model.model_construct(**dict(zip(self._fields, self._rows[index])))
+
+    def __iter__(self) -> Iterator[R]:
+        for i in range(len(self._rows)):
+            yield self[i]
+
+
+def _dump(model: BaseModel) -> bytes:
+    return model.model_dump_json().encode("utf-8")
+
+
+def save_briefing(store: Store, key: str, briefing: Briefing) -> None:
+    """Write a briefing as items; the 'meta' item, written last, marks it complete."""
+    library = Library(briefing)
+
+    def items() -> Iterator[tuple[str, str, bytes]]:
+        for name, model in _ROW_KINDS.items():
+            fields = list(model.model_fields)
+            rows = [[getattr(r, f) for f in fields] for r in getattr(library, name)]
+            yield "rows", name, json.dumps(rows, ensure_ascii=False, default=str).encode("utf-8")
+        for a in briefing.articles:
+            yield "article", a.id, _dump(a)
+        for aid, analysis in briefing.analyses.items():
+            yield "analysis", aid, _dump(analysis)
+        for s in briefing.stories:
+            yield "story", s.id, _dump(s)
+        for a in briefing.actors:
+            yield "actor", a.id, _dump(a)
+        for q in briefing.quotes:
+            yield "quote", q.id, _dump(q)
+        for g in briefing.quote_groups:
+            yield "group", g.id, _dump(g)
+        for aid, brief in briefing.actor_briefs.items():
+            yield "brief", aid, _dump(brief)
+        for s in briefing.sources:
+            yield "source", s.name, _dump(s)
+        links: dict[str, dict[str, list[str]]] = {}
+        for s in briefing.stories:
+            for aid in s.article_ids:
+                links.setdefault(aid, {"stories": [], "quotes": []})["stories"].append(s.id)
+        for q in briefing.quotes:
+            links.setdefault(q.article_id, {"stories": [], "quotes": []})["quotes"].append(q.id)
+        for aid, link in links.items():
+            yield "links", aid, json.dumps(link).encode("utf-8")
+        local: dict[str, dict[str, str]] = {}
+        for compound, actor_id in briefing.local_actor_ids.items():
+            aid, _, key_ = compound.partition(":")
+            local.setdefault(aid, {})[key_] = actor_id
+        for aid, mapping in local.items():
+            yield "local", aid, json.dumps(mapping).encode("utf-8")
+        warnings = [w.model_dump() for w in briefing.warnings]
+        yield "meta", "meta", json.dumps({"warnings": warnings}).encode("utf-8")
+
+    store.put_items(key, items())
+
+
+class StoredLibrary(Library):
+    """The same reads as `Library`, served from the cache item by item."""
+
+    def __init__(self, store: Store, key: str):
+        self.store = store
+        self.key = key
+        self._memo: dict[tuple[str, str], Any] = {}
+        meta = self._raw("meta", "meta")
+        self._warnings = [LoadWarning(**w) for w in json.loads(meta)["warnings"]] if meta else []
+
+    def _raw(self, kind: str, id_: str) -> bytes | None:
+        return self.store.get_item(self.key, kind, id_)
+
+    def _model(self, kind: str, id_: str, model: type[M]) -> M | None:
+        memo_key = (kind, id_)
+        if memo_key not in self._memo:
+            raw = self._raw(kind, id_)
+            self._memo[memo_key] = model.model_validate_json(raw) if raw else None
+        return self._memo[memo_key]
+
+    def _rows(self, name: str) -> RowList:
+        raw = self._raw("rows", name)
+        return RowList(_ROW_KINDS[name], json.loads(raw) if raw else [])
+
+    @property
+    def briefing(self) -> Briefing:  # type: ignore[override]
+        raise AttributeError("a stored library does not hold the whole briefing")
+
+    # Lists are read once, when first shown.
+    @cached_property
+    def story_rows(self) -> Sequence[StoryRow]:  # type: ignore[override]
+        return self._rows("story_rows")
+
+    @cached_property
+    def article_rows(self) -> Sequence[ArticleRow]:  # type: ignore[override]
+        return self._rows("article_rows")
+
+    @cached_property
+    def actor_rows(self) -> Sequence[ActorRow]:  # type: ignore[override]
+        return self._rows("actor_rows")
+
+    @cached_property
+    def quote_rows(self) -> Sequence[QuoteRow]:  # type: ignore[override]
+        return self._rows("quote_rows")
+
+    @cached_property
+    def source_rows(self) -> Sequence[SourceRow]:  # type: ignore[override]
+        return self._rows("source_rows")
+
+    @property
+    def warnings(self) -> list[LoadWarning]:
+        return self._warnings
+
+    def story(self, story_id: str) -> Story | None:
+        return self._model("story", story_id, Story)
+
+    def article(self, article_id: str) -> Article | None:
+        return self._model("article", article_id, Article)
+
+    def analysis(self, article_id: str) -> ArticleAnalysis | None:
+        return self._model("analysis", article_id, ArticleAnalysis)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self._model("actor", actor_id, Actor)
+
+    def actor_brief(self, actor_id: str) -> ActorBrief | None:
+        return self._model("brief", actor_id, ActorBrief)
+
+    def quote(self, quote_id: str) -> Quote | None:
+        return self._model("quote", quote_id, Quote)
+
+    def quote_group(self, group_id: str) -> QuoteGroup | None:
+        return self._model("group", group_id, QuoteGroup)
+
+    def source(self, name: str) -> SourceProfile | None:
+        return self._model("source", name, SourceProfile)
+
+    def _links(self, article_id: str) -> dict[str, list[str]]:
+        raw = self._raw("links", article_id)
+        return json.loads(raw) if raw else {"stories": [], "quotes": []}
+
+    def stories_of_article(self, article_id: str) -> list[Story]:
+        return [s for s in (self.story(i) for i in self._links(article_id)["stories"]) if s]
+
+    def quotes_of_article(self, article_id: str) -> list[Quote]:
+        return [q for q in (self.quote(i) for i in self._links(article_id)["quotes"]) if q]
+
+    def actor_for_mention(self, article_id: str, actor_key: str) -> Actor | None:
+        raw = self._raw("local", article_id)
+        mapping = json.loads(raw) if raw else {}
+        return self.actor(mapping.get(actor_key, ""))

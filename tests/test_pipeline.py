@@ -1,0 +1,111 @@
+"""The cache between the steps: nothing analysed twice, changes picked up, corruption survived."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import brief.analysis.article as article_module
+from brief.config import Settings
+from brief.pipeline import build_briefing, open_cached, refresh_library
+from brief.store import Store
+from brief.stored_library import StoredLibrary
+
+ARTICLE = """Harbour council approves new ferry timetable
+
+The harbour council voted on Tuesday to approve a new ferry timetable for the island routes.
+"This gives families a reliable way home," said council chair Maria Olsen.
+Ferries will run every forty minutes from June, the council said.
+"""
+
+
+def _corpus(tmp_path: Path, n: int = 3) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i}.txt").write_text(ARTICLE.replace("forty", f"{20 + i}"), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    calls: list[str] = []
+    real = article_module.analyse_article
+
+    def counting(article, settings):
+        calls.append(article.path)
+        return real(article, settings)
+
+    monkeypatch.setattr(article_module, "analyse_article", counting)
+    return calls
+
+
+def test_second_run_reanalyses_nothing(tmp_path, counted):
+    corpus = _corpus(tmp_path)
+    store = Store(tmp_path / "cache.sqlite3")
+    first = build_briefing(corpus, Settings(), store=store)
+    assert len(counted) == 3
+    second = build_briefing(corpus, Settings(), store=Store(tmp_path / "cache.sqlite3"))
+    assert len(counted) == 3
+    assert [a.id for a in second.articles] == [a.id for a in first.articles]
+
+
+def test_changed_file_alone_is_reanalysed_and_deleted_drops_out(tmp_path, counted):
+    corpus = _corpus(tmp_path)
+    store = Store(tmp_path / "cache.sqlite3")
+    library, changed = refresh_library(corpus, Settings(), store)
+    assert changed and len(library.article_rows) == 3
+    counted.clear()
+    (corpus / "a1.txt").write_text(ARTICLE.replace("forty", "ninety"), encoding="utf-8")
+    (corpus / "a2.txt").unlink()
+    library, changed = refresh_library(corpus, Settings(), store)
+    assert changed
+    assert [Path(p).name for p in counted] == ["a1.txt"]
+    assert sorted(Path(library.article(r.id).path).name for r in library.article_rows) == ["a0.txt", "a1.txt"]
+
+
+def test_unchanged_corpus_opens_from_cache_item_by_item(tmp_path, counted):
+    corpus = _corpus(tmp_path)
+    store = Store(tmp_path / "cache.sqlite3")
+    built, _ = refresh_library(corpus, Settings(), store)
+    reopened = open_cached(corpus, Store(tmp_path / "cache.sqlite3"))
+    assert isinstance(reopened, StoredLibrary)
+    assert [r.id for r in reopened.story_rows] == [r.id for r in built.story_rows]
+    row = reopened.article_rows[0]
+    assert reopened.article(row.id).text == built.article(row.id).text
+    again, changed = refresh_library(corpus, Settings(), Store(tmp_path / "cache.sqlite3"))
+    assert not changed and isinstance(again, StoredLibrary)
+
+
+def test_corrupt_cache_is_rebuilt_with_a_warning(tmp_path):
+    corpus = _corpus(tmp_path)
+    cache = tmp_path / "cache.sqlite3"
+    build_briefing(corpus, Settings(), store=Store(cache))
+    cache.write_bytes(b"this is not a database" * 100)
+    for suffix in ("-wal", "-shm"):
+        Path(str(cache) + suffix).unlink(missing_ok=True)
+    briefing = build_briefing(corpus, Settings(), store=Store(cache))
+    assert len(briefing.articles) == 3
+    assert any("cache" in w.message for w in briefing.warnings)
+    assert len(build_briefing(corpus, Settings(), store=Store(cache)).articles) == 3
+
+
+def test_corrupt_entry_is_recomputed(tmp_path):
+    corpus = _corpus(tmp_path, 1)
+    cache = tmp_path / "cache.sqlite3"
+    store = Store(cache)
+    build_briefing(corpus, Settings(), store=store)
+    store._db.execute("UPDATE analyses SET data = x'00ff'")
+    store._db.execute("DELETE FROM briefings")
+    briefing = build_briefing(corpus, Settings(), store=Store(cache))
+    assert len(briefing.articles) == 1
+    assert any("corrupt" in w.message for w in briefing.warnings)
+
+
+def test_seeds_copy_builds_without_cache(tmp_path, seeds_path):
+    corpus = tmp_path / "seeds"
+    shutil.copytree(seeds_path, corpus)
+    briefing = build_briefing(corpus, Settings(), store=Store(None))
+    assert len(briefing.articles) == 2
