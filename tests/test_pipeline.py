@@ -109,3 +109,23 @@ def test_seeds_copy_builds_without_cache(tmp_path, seeds_path):
     shutil.copytree(seeds_path, corpus)
     briefing = build_briefing(corpus, Settings(), store=Store(None))
     assert len(briefing.articles) == 2
+
+
+def test_two_processes_share_one_cache(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path, 6)
+    cache = tmp_path / "shared.sqlite3"
+    code = (
+        "import sys; from pathlib import Path; from brief.config import Settings; "
+        "from brief.pipeline import refresh_library; from brief.store import Store; "
+        "s = Store(Path(sys.argv[2])); lib, _ = refresh_library(Path(sys.argv[1]), Settings(), s); "
+        "print(len(lib.article_rows), len(s.warnings))"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(corpus), str(cache)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    for proc, (out, err) in zip(procs, outputs):
+        assert proc.returncode == 0, err
+        assert out.split() == ["6", "0"]
