@@ -1,17 +1,217 @@
-"""Weighted keywords of an article, used to block and cluster stories (stub)."""
+"""Weighted keywords of an article (to block and cluster stories), content-word stems, and cited sources.
+
+Terms are article-local (no corpus statistics) so they cache with the article; the clusterer weighs
+them by corpus rarity. Names and numbers are what tell two events of the same kind apart (two
+earthquakes differ in place and magnitude, two rehab stays in who and where), so they get their own
+keys ("n:" name phrases, "#" numbers) beside the stemmed words.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from functools import lru_cache
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
+# A word: letters with inner apostrophes/hyphens/dots (U.S.), or a number (6.1, 1,200, 33-year-old -> 33).
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
+_AMERICA = {"US", "U.S.", "U.S", "USA", "U.S.A."}
+_NAME_BOOST = 2.0
+_NUMBER_BOOST = 1.5
+_TITLE_REPEAT = 2
+# Capitalised but not names: they open sentences and label dates.
+_CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms",
+    "dr", "today", "yesterday", "tomorrow",
+}
 
 
-def article_terms(title: str, text: str, limit: int = 40) -> dict[str, float]:
-    counts = Counter(w.lower() for w in _WORD.findall(f"{title} {title} {text}"))
-    return {w: float(c) for w, c in counts.most_common(limit)}
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english")) | _CALENDAR
 
 
-def cited_sources(text: str, extraction) -> list[str]:
-    return []
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import EnglishStemmer
+
+    return EnglishStemmer()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer().stem(word)
+
+
+def _normal(token: str) -> str | None:
+    """The content-word stem of a token, or None for stop words and one-letter words."""
+    if token in _AMERICA:
+        return "usa"
+    word = token.lower().replace("’", "'").strip(".'-")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) < 2 or word in stop_words():
+        return None
+    if word[0].isdigit():
+        return word.replace(",", "")
+    return stem(word)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stemmed content words of `text`, in order (stop words dropped; 'U.S.' and 'US' are one word)."""
+    out = []
+    for token in _TOKEN.findall(text):
+        norm = _normal(token)
+        if norm:
+            out.append(norm)
+    return out
+
+
+def _is_name_token(token: str) -> bool:
+    return token[0].isupper() and token.lower() not in stop_words()
+
+
+def article_terms(title: str, text: str, limit: int = 60) -> dict[str, float]:
+    """The article's `limit` heaviest terms: stems, name phrases ("n:tara reid") and numbers ("#6.1")."""
+    counts: Counter[str] = Counter()
+    for part, repeat in ((title, _TITLE_REPEAT), (text, 1)):
+        for key, weight in _weighted_tokens(part):
+            counts[key] += weight * repeat
+    weights = {key: (1.0 + math.log(c)) for key, c in counts.items() if c > 0}
+    for key in weights:
+        if key.startswith("n:"):
+            weights[key] *= _NAME_BOOST
+        elif key.startswith("#"):
+            weights[key] *= _NUMBER_BOOST
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return {k: round(v, 3) for k, v in top}
+
+
+def _weighted_tokens(text: str):
+    """(key, count) per token. A capitalised word inside a sentence is a name: besides its stem it
+    gives "n:word", and with a capitalised neighbour "n:word word" (Tara Reid, Fox News)."""
+    previous: str | None = None
+    previous_end = 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        gap = text[previous_end:match.start()]
+        if gap.strip() not in ("", "-"):
+            previous = None
+        previous_end = match.end()
+        if token[0].isdigit():
+            previous = None
+            number = token.replace(",", "")
+            if len(number) >= 2 or "." in number:
+                yield "#" + number, 1
+            continue
+        norm = _normal(token)
+        if norm is None:
+            previous = None
+            continue
+        yield norm, 1
+        if _is_name_token(token) and token not in _AMERICA:
+            name = token.lower().replace("’", "'").removesuffix("'s").rstrip(".")
+            yield "n:" + name, 1
+            if previous:
+                yield f"n:{previous} {name}", 1
+            previous = None if token.endswith(("'s", "’s")) else name
+        else:
+            previous = None
+
+
+# --- cited sources -----------------------------------------------------------------------------------
+
+# Platforms are a closed set: a post "on X" names one of these.
+PLATFORMS = {
+    "x": "X", "twitter": "Twitter", "telegram": "Telegram", "facebook": "Facebook", "instagram": "Instagram",
+    "tiktok": "TikTok", "youtube": "YouTube", "truth social": "Truth Social", "threads": "Threads",
+    "bluesky": "Bluesky", "linkedin": "LinkedIn", "weibo": "Weibo", "wechat": "WeChat", "reddit": "Reddit",
+    "substack": "Substack", "vk": "VK",
+}
+_KNOWN_OUTLETS = {
+    "reuters", "ap", "associated press", "afp", "agence france-presse", "bloomberg", "cnn", "bbc", "nbc",
+    "abc", "cbs", "msnbc", "fox news", "politico", "axios", "the guardian", "guardian", "the new york times",
+    "new york times", "the washington post", "washington post", "the wall street journal",
+    "wall street journal", "financial times", "the economist", "al jazeera", "tass", "ria novosti",
+    "interfax", "xinhua", "dpa", "ukrinform", "npr", "people", "variety", "tmz", "usa today", "the hill",
+    "the times", "the telegraph", "le monde", "der spiegel", "kyiv independent", "the kyiv independent",
+    "the associated press",
+}
+# Words that make a capitalised phrase an outlet (CBS News, Fox Business Network, Kyiv Post, ...).
+_MEDIA_WORDS = {
+    "news", "network", "times", "post", "journal", "tv", "radio", "agency", "press", "magazine", "channel",
+    "herald", "tribune", "gazette", "daily", "telegraph", "independent", "broadcasting", "television",
+    "media", "wire", "reporter", "chronicle", "observer", "guardian", "today", "weekly", "newspaper",
+}
+_CAP = r"(?:[A-Z][\w’'&.-]*|of|the|and|&)"
+_PHRASE = rf"((?:The\s+)?[A-Z][\w’'&.-]*(?:\s+{_CAP})*)"
+_SPEECH = r"(?:said|says|wrote|writes|posted|posts|tweeted|announced|stated|shared|added|noted|declared|commented)"
+_OUTLET_PATTERNS = [
+    re.compile(rf"\b{_PHRASE}\s+(?:has\s+|had\s+)?(?:reported|reports|quoted|quotes|cited|cites|said\s+in\s+a\s+report)\b"),
+    re.compile(rf"\baccording\s+to\s+(?:a\s+report\s+(?:by|from|in)\s+)?{_PHRASE}"),
+    re.compile(rf"\b(?:told|tells|telling)\s+{_PHRASE}"),
+    re.compile(rf"\b(?:in\s+an\s+interview\s+with|speaking\s+to|reported\s+by|report\s+by|cited\s+by|quoted\s+by)\s+{_PHRASE}"),
+]
+_PLATFORM_PATTERN = re.compile(
+    rf"\b{_SPEECH}\s+(?:in\s+a\s+(?:post|message|statement|video)\s+)?(?:on|to)\s+(?:his\s+|her\s+|their\s+|its\s+)?"
+    r"(X|Twitter|Telegram|Facebook|Instagram|TikTok|YouTube|Truth Social|Threads|Bluesky|LinkedIn|Weibo|WeChat|Reddit|Substack|VK)\b"
+    r"|\b(?:a\s+|in\s+a\s+)?(?:post|message|video|statement)\s+on\s+"
+    r"(X|Twitter|Telegram|Facebook|Instagram|TikTok|YouTube|Truth Social|Threads|Bluesky|LinkedIn|Weibo|WeChat|Reddit|Substack|VK)\b"
+)
+
+
+def _trim_phrase(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[-1].lower() in ("of", "the", "and", "&"):
+        words.pop()
+    return " ".join(words).rstrip(".,’'").removesuffix("’s").removesuffix("'s")
+
+
+def _is_outlet(phrase: str, people: set[str], organizations: set[str]) -> bool:
+    low = phrase.lower()
+    if not phrase or low in people or low.split()[-1] in people:
+        return False
+    if low in _KNOWN_OUTLETS or low in organizations:
+        return True
+    words = low.split()
+    if any(w in _MEDIA_WORDS for w in words[1:]) or (words[0] in _KNOWN_OUTLETS and len(words) > 1):
+        return True
+    # An acronym (AP, CNN, NHK) is an agency or outlet far more often than a person.
+    return phrase.isupper() and 2 <= len(phrase) <= 5 and phrase.isalpha()
+
+
+def cited_sources(text: str, extraction=None) -> list[str]:
+    """Outlets and platforms the article cites ('Reuters reported', 'told Fox Business Network',
+    'on Telegram', 'according to AP'), in order of first citation, each once."""
+    people: set[str] = set()
+    organizations: set[str] = set()
+    for actor in getattr(extraction, "actors", None) or []:
+        names = {actor.name.lower(), *(a.lower() for a in actor.aliases)}
+        if actor.kind == "person":
+            people |= names
+        elif actor.kind == "organization":
+            organizations |= names
+    found: list[tuple[int, str]] = []
+    for pattern in _OUTLET_PATTERNS:
+        for match in pattern.finditer(text):
+            # "Yesterday Reuters reported": the outlet ends the phrase; "told CNN's Jake Tapper": it starts it.
+            words = match.group(1).split()
+            spans = ([words[i:] for i in range(len(words))] if pattern is _OUTLET_PATTERNS[0]
+                     else [words[:i] for i in range(len(words), 0, -1)])
+            for candidate in spans:
+                phrase = _trim_phrase(" ".join(candidate))
+                if _is_outlet(phrase, people, organizations):
+                    found.append((match.start(1), phrase))
+                    break
+    for match in _PLATFORM_PATTERN.finditer(text):
+        name = match.group(1) or match.group(2)
+        found.append((match.start(), PLATFORMS[name.lower()]))
+    seen: dict[str, str] = {}
+    for _, name in sorted(found):
+        name = name[4:] if name.startswith("The ") else name
+        seen.setdefault(name.lower(), name)
+    return list(seen.values())
