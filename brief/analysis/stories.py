@@ -218,3 +218,134 @@ class StoryClusterer:
             local_df2 = Counter(t for v in dense for t in v)
             pairs = self._candidate_pairs(dense, local_df2, [days[i] for i in topic], list(range(m)))
         return [[local[p] for p in group] for group in average_link(m, pairs, self.settings.event_threshold)]
+
+    # --- stories ----------------------------------------------------------------------------------
+
+    def cluster(self, articles: list[Article], analyses: dict[str, ArticleAnalysis], actors: list[Actor],
+                quotes: list[Quote], local_actor_ids: dict[str, str] | None = None) -> list[Story]:
+        features = self._features(articles, analyses, actors)
+        df = Counter(t for f in features for t in f)
+        vectors = self._weigh(features, df, len(features))
+        local_ids = local_actor_ids or local_actor_map(articles, analyses, actors)
+        quotes_of: dict[str, list[str]] = defaultdict(list)
+        for quote in quotes:
+            quotes_of[quote.article_id].append(quote.id)
+        stories = []
+        for group in self.groups(articles, analyses, actors):
+            members = sorted(group, key=lambda i: (articles[i].published is None, articles[i].published
+                                                   or articles[i].published, articles[i].id))
+            stories.append(self._story([articles[i] for i in members], [vectors[i] for i in members],
+                                       analyses, local_ids, quotes_of))
+        stories.sort(key=lambda st: (-len(st.article_ids), st.published is None,
+                                     -(st.published.toordinal() if st.published else 0), st.id))
+        return stories
+
+    def _story(self, members: list[Article], vectors: list[Vector], analyses: dict[str, ArticleAnalysis],
+               local_ids: dict[str, str], quotes_of: dict[str, list[str]]) -> Story:
+        centroid: Vector = defaultdict(float)
+        for vector in vectors:
+            for t, w in vector.items():
+                centroid[t] += w
+        centrality = [_cosine(v, centroid) for v in vectors]
+        by_centrality = sorted(range(len(members)), key=lambda k: (-centrality[k], members[k].id))
+        central = members[by_centrality[0]]
+        mentions: Counter[str] = Counter()
+        for article in members:
+            analysis = analyses.get(article.id)
+            for mention in analysis.mentions if analysis else ():
+                actor_id = local_ids.get(f"{article.id}:{mention.actor_key}")
+                if actor_id:
+                    mentions[actor_id] += 1
+        candidates = []
+        for rank, k in enumerate(by_centrality):
+            article = members[k]
+            analysis = analyses.get(article.id)
+            if analysis is None:
+                continue
+            for position, index in enumerate(analysis.summary):
+                if 0 <= index < len(analysis.sentences):
+                    sentence = analysis.sentences[index]
+                    candidates.append((SummarySentence(text=sentence.text, article_id=article.id,
+                                                       start=sentence.start, end=sentence.end),
+                                       1.0 / (1 + position) + 1.0 / (1 + rank)))
+        article_ids = [a.id for a in members]
+        dates = [a.published for a in members if a.published]
+        cited = []
+        for article in members:
+            analysis = analyses.get(article.id)
+            cited.extend(analysis.cited_sources if analysis else ())
+        return Story(
+            id=story_id(article_ids), title=central.title, article_ids=article_ids,
+            summary=select_sentences(candidates, self.settings.summary_sentences),
+            actor_ids=[a for a, _ in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0]))],
+            quote_ids=[q for a in article_ids for q in quotes_of.get(a, ())],
+            sources=list(dict.fromkeys(a.source for a in members if a.source)),
+            cited_sources=list(dict.fromkeys(cited)),
+            published=min(dates) if dates else None,
+        )
+
+
+def story_id(article_ids: Iterable[str]) -> str:
+    """Stable while the story grows: named after its first article id, which only one story holds."""
+    return "s" + hashlib.sha1(min(article_ids).encode()).hexdigest()[:12]
+
+
+def local_actor_map(articles: list[Article], analyses: dict[str, ArticleAnalysis],
+                    actors: Iterable[Actor]) -> dict[str, str]:
+    """"article_id:local_key" -> Actor.id, rebuilt from names when the merger did not record it."""
+    by_article: dict[str, dict[str, str]] = defaultdict(dict)
+    for actor in actors:
+        for article_id in actor.article_ids:
+            names = by_article[article_id]
+            for name in (actor.name, *actor.aliases):
+                names.setdefault(name.lower(), actor.id)
+    out = {}
+    for article in articles:
+        names = by_article.get(article.id)
+        analysis = analyses.get(article.id)
+        if not names or analysis is None:
+            continue
+        for local in analysis.actors:
+            for name in (local.name, *local.aliases):
+                if name.lower() in names:
+                    out[f"{article.id}:{local.key}"] = names[name.lower()]
+                    break
+    return out
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the shorter sentence's content words found in the other."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def select_sentences(candidates: list[tuple[SummarySentence, float]], count: int,
+                     redundancy: float = 0.6, pool: int = 150) -> list[SummarySentence]:
+    """Up to `count` sentences, most central first (shares content words with many candidates, plus
+    the caller's prior), none repeating another: a sentence whose words are mostly in a chosen one
+    is skipped (maximal marginal relevance with a hard redundancy cut)."""
+    from brief.analysis.terms import content_stems
+
+    candidates = sorted(candidates, key=lambda c: -c[1])[:pool]
+    words = [frozenset(content_stems(c[0].text)) for c in candidates]
+    df = Counter(w for ws in words for w in ws)
+    scores = []
+    for (sentence, prior), ws in zip(candidates, words):
+        # Centrality: how many other candidates carry this sentence's words, per word (so long
+        # sentences do not win by length alone).
+        shared = sum(df[w] - 1 for w in ws) / (len(ws) + 3) if ws else 0.0
+        scores.append(shared / max(1, len(candidates) - 1) + 0.1 * prior)
+    chosen: list[int] = []
+    seen_texts: set[str] = set()
+    for k in sorted(range(len(candidates)), key=lambda k: -scores[k]):
+        if len(chosen) >= count:
+            break
+        text = " ".join(candidates[k][0].text.split()).lower()
+        if len(words[k]) < 3 or text in seen_texts:
+            continue
+        if any(_overlap(words[k], words[c]) >= redundancy for c in chosen):
+            continue
+        chosen.append(k)
+        seen_texts.add(text)
+    return [candidates[k][0] for k in chosen]
