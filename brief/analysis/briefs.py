@@ -1,10 +1,178 @@
-"""Briefs per actor and per source (stub)."""
+"""Briefs per actor (what they said, what is said about them, where, with whom) and per source (the
+outlets, what they cite, what each reports in a story that the others don't).
+
+Every step is a pass over articles, mentions or sentences with dictionaries in between: the work grows
+with the corpus, never with its square.
+"""
 
 from __future__ import annotations
 
-from brief.models import ActorBrief, Briefing
+from bisect import bisect_right
+from collections import Counter, defaultdict
+
+from brief.analysis.stories import local_actor_map, select_sentences
+from brief.models import ActorBrief, Article, ArticleAnalysis, Briefing, OutletExclusive, SourceProfile, SummarySentence
+
+SAID_ABOUT = 5  # sentences in an actor's "said about" summary
+APPEARS_WITH = 10  # actors listed as appearing with one
+PER_ARTICLE = 3  # sentences per article an actor's summary may draw on
+EXCLUSIVES = 5  # sentences per outlet and story
+COVERED = 0.5  # share of a sentence's content words another outlet's sentence must carry to cover it
 
 
 def build_briefs(briefing: Briefing) -> None:
+    articles = {a.id: a for a in briefing.articles}
+    local_ids = briefing.local_actor_ids or local_actor_map(briefing.articles, briefing.analyses, briefing.actors)
+    _fill_stories(briefing, articles)
+    _actor_briefs(briefing, articles, local_ids)
+    briefing.sources = _source_profiles(briefing, articles)
+
+
+def _fill_stories(briefing: Briefing, articles: dict[str, Article]) -> None:
+    quotes_of: dict[str, list[str]] = defaultdict(list)
+    for quote in briefing.quotes:
+        quotes_of[quote.article_id].append(quote.id)
+    for story in briefing.stories:
+        members = [articles[a] for a in story.article_ids if a in articles]
+        story.quote_ids = [q for a in story.article_ids for q in quotes_of.get(a, ())]
+        story.sources = list(dict.fromkeys(a.source for a in members if a.source))
+        cited = (c for a in members for c in _analysis_of(briefing, a.id).cited_sources)
+        story.cited_sources = list(dict.fromkeys(cited))
+
+
+def _analysis_of(briefing: Briefing, article_id: str) -> ArticleAnalysis:
+    return briefing.analyses.get(article_id) or ArticleAnalysis(article_id=article_id, engine_version="")
+
+
+def _sentence_at(analysis: ArticleAnalysis, starts: list[int], offset: int) -> int | None:
+    k = bisect_right(starts, offset) - 1
+    if k >= 0 and analysis.sentences[k].start <= offset < max(analysis.sentences[k].end, offset + 1):
+        return k
+    return None
+
+
+def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: dict[str, str]) -> None:
+    story_of = {a: s.id for s in briefing.stories for a in s.article_ids}
+    # Sentences that carry an actor's own quotes are what they said, not what is said about them.
+    own_quote_spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for quote in briefing.quotes:
+        if quote.speaker_id:
+            own_quote_spans[(quote.speaker_id, quote.article_id)].append((quote.start, quote.end))
+    about: dict[str, list[tuple[SummarySentence, float]]] = defaultdict(list)
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    actors_in: dict[str, set[str]] = defaultdict(set)
     for actor in briefing.actors:
-        briefing.actor_briefs[actor.id] = ActorBrief(actor_id=actor.id, said=list(actor.quote_ids))
+        for article_id in actor.article_ids:
+            actors_in[article_id].add(actor.id)
+    for article_id, analysis in briefing.analyses.items():
+        starts = [s.start for s in analysis.sentences]
+        summary = set(analysis.summary)
+        taken: Counter[str] = Counter()
+        seen: set[tuple[str, int]] = set()
+        for mention in analysis.mentions:
+            actor_id = local_ids.get(f"{article_id}:{mention.actor_key}")
+            if not actor_id:
+                continue
+            actors_in[article_id].add(actor_id)
+            k = _sentence_at(analysis, starts, mention.start)
+            if k is None or (actor_id, k) in seen or taken[actor_id] >= PER_ARTICLE:
+                continue
+            seen.add((actor_id, k))
+            sentence = analysis.sentences[k]
+            spans = own_quote_spans.get((actor_id, article_id), ())
+            if any(start < sentence.end and sentence.start < end for start, end in spans):
+                continue
+            taken[actor_id] += 1
+            prior = 1.0 / (1 + k) + (0.5 if k in summary else 0.0)
+            about[actor_id].append((SummarySentence(text=sentence.text, article_id=article_id,
+                                                    start=sentence.start, end=sentence.end), prior))
+    for article_id, present in actors_in.items():
+        if len(present) > 1:
+            for actor_id in present:
+                counter = together[actor_id]
+                for other in present:
+                    if other != actor_id:
+                        counter[other] += 1
+    said_by: dict[str, list[str]] = defaultdict(list)
+    for quote in briefing.quotes:
+        if quote.speaker_id:
+            said_by[quote.speaker_id].append(quote.id)
+    for actor in briefing.actors:
+        article_ids = list(dict.fromkeys(actor.article_ids))
+        outlets = Counter(articles[a].source for a in article_ids if a in articles and articles[a].source)
+        stories = Counter(story_of[a] for a in article_ids if a in story_of)
+        briefing.actor_briefs[actor.id] = ActorBrief(
+            actor_id=actor.id,
+            said=list(dict.fromkeys(actor.quote_ids + said_by.get(actor.id, []))),
+            said_about=select_sentences(about.get(actor.id, []), SAID_ABOUT),
+            story_ids=[s for s, _ in sorted(stories.items(), key=lambda kv: (-kv[1], kv[0]))],
+            outlets=[o for o, _ in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
+            appears_with=[a for a, _ in sorted(together[actor.id].items(),
+                                               key=lambda kv: (-kv[1], kv[0]))][:APPEARS_WITH],
+        )
+
+
+def _source_profiles(briefing: Briefing, articles: dict[str, Article]) -> list[SourceProfile]:
+    outlets: dict[str, SourceProfile] = {}
+    cited: dict[str, SourceProfile] = {}
+    for article in briefing.articles:
+        names = _analysis_of(briefing, article.id).cited_sources
+        if article.source:
+            profile = outlets.setdefault(article.source, SourceProfile(name=article.source, kind="outlet"))
+            profile.article_ids.append(article.id)
+            profile.cites = list(dict.fromkeys(profile.cites + list(names)))
+        for name in names:
+            profile = cited.setdefault(name, SourceProfile(name=name, kind="cited"))
+            profile.article_ids.append(article.id)
+            if article.source and article.source not in profile.cited_by:
+                profile.cited_by.append(article.source)
+    for story in briefing.stories:
+        for exclusive in outlet_exclusives(story.id, [articles[a] for a in story.article_ids if a in articles],
+                                           briefing.analyses):
+            outlets[exclusive.outlet].exclusives.append(exclusive)
+    profiles = sorted(outlets.values(), key=lambda p: (-len(p.article_ids), p.name))
+    for name, profile in sorted(cited.items(), key=lambda kv: (-len(kv[1].article_ids), kv[0])):
+        if name in outlets:  # an outlet of the corpus that others cite: one profile holds both
+            outlets[name].cited_by = profile.cited_by
+        else:
+            profiles.append(profile)
+    return profiles
+
+
+def outlet_exclusives(story_id: str, members: list[Article],
+                      analyses: dict[str, ArticleAnalysis]) -> list[OutletExclusive]:
+    """Per outlet of the story, its sentences whose content no other outlet's article in the story
+    carries (no sentence there holds `COVERED` of its content words)."""
+    from brief.analysis.terms import content_stems
+
+    if len({a.source for a in members if a.source}) < 2:
+        return []
+    sentences: list[tuple[str, str, int, frozenset[str]]] = []  # outlet, article id, index, words
+    for article in members:
+        analysis = analyses.get(article.id)
+        if not article.source or analysis is None:
+            continue
+        for k, sentence in enumerate(analysis.sentences):
+            sentences.append((article.source, article.id, k, frozenset(content_stems(sentence.text))))
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, (_, _, _, words) in enumerate(sentences):
+        for w in words:
+            index[w].append(n)
+    found: dict[str, list[SummarySentence]] = defaultdict(list)
+    for n, (outlet, article_id, k, words) in enumerate(sentences):
+        if len(words) < 4 or len(found[outlet]) >= EXCLUSIVES:
+            continue
+        shared: Counter[int] = Counter()
+        rare = [w for w in words if len(index[w]) <= 200]  # bounds the work in very large stories
+        if not rare:
+            continue  # nothing but words every outlet uses: not news of its own
+        for w in rare:
+            for m in index[w]:
+                if sentences[m][0] != outlet:
+                    shared[m] += 1
+        if shared and max(shared.values()) / len(words) >= COVERED:
+            continue
+        sentence = analyses[article_id].sentences[k]
+        found[outlet].append(SummarySentence(text=sentence.text, article_id=article_id,
+                                             start=sentence.start, end=sentence.end))
+    return [OutletExclusive(story_id=story_id, outlet=o, sentences=s) for o, s in found.items() if s]

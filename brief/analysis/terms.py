@@ -148,7 +148,7 @@ _MEDIA_WORDS = {
     "media", "wire", "reporter", "chronicle", "observer", "guardian", "today", "weekly", "newspaper",
 }
 _CAP = r"(?:[A-Z][\w’'&.-]*|of|the|and|&)"
-_PHRASE = rf"((?:The\s+)?[A-Z][\w’'&.-]*(?:\s+{_CAP})*)"
+_PHRASE = rf"((?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:\s+{_CAP})*)"
 _SPEECH = r"(?:said|says|wrote|writes|posted|posts|tweeted|announced|stated|shared|added|noted|declared|commented)"
 _OUTLET_PATTERNS = [
     re.compile(rf"\b{_PHRASE}\s+(?:has\s+|had\s+)?(?:reported|reports|quoted|quotes|cited|cites|said\s+in\s+a\s+report)\b"),
@@ -178,7 +178,8 @@ def _is_outlet(phrase: str, people: set[str], organizations: set[str]) -> bool:
     if low in _KNOWN_OUTLETS or low in organizations:
         return True
     words = low.split()
-    if any(w in _MEDIA_WORDS for w in words[1:]) or (words[0] in _KNOWN_OUTLETS and len(words) > 1):
+    if any(w in _MEDIA_WORDS for w in words[1:]) or words[0] in ("radio", "tv", "television") \
+            or (words[0] in _KNOWN_OUTLETS and len(words) > 1):
         return True
     # An acronym (AP, CNN, NHK) is an agency or outlet far more often than a person.
     return phrase.isupper() and 2 <= len(phrase) <= 5 and phrase.isalpha()
@@ -212,6 +213,6 @@ def cited_sources(text: str, extraction=None) -> list[str]:
         found.append((match.start(), PLATFORMS[name.lower()]))
     seen: dict[str, str] = {}
     for _, name in sorted(found):
-        name = name[4:] if name.startswith("The ") else name
+        name = name[4:] if name.lower().startswith("the ") else name
         seen.setdefault(name.lower(), name)
     return list(seen.values())
