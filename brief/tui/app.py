@@ -1,6 +1,175 @@
-"""The reader (stub)."""
+"""The reader: a Textual app over a Library, loading the briefing in a worker thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.message import Message
+
+from brief.config import Settings, config_dir
+from brief.library import Library
+from brief.models import Briefing
+from brief.resources import themes_dir
+from brief.tui import actions
+from brief.tui.safe import one_line
+from brief.tui.screens.main import MainScreen
+from brief.tui.state import ReaderState, load_state, save_state
+from brief.tui.themes import DEFAULT_THEME, load_themes
+
+Progress = Callable[[str, int, int], None]
+Loader = Callable[[Progress], Briefing]
 
 
-def run_app(path, settings, no_cache=False) -> int:
-    print("reader not built yet")
-    return 0
+class BriefApp(App[int]):
+    TITLE = "brief"
+    COMMANDS = set()  # brief's own commands live on its screens (see brief.tui.commands)
+    ENABLE_COMMAND_PALETTE = True
+
+    class LoadProgress(Message):
+        def __init__(self, stage: str, done: int, total: int) -> None:
+            self.stage, self.done, self.total = stage, done, total
+            super().__init__()
+
+    class Loaded(Message):
+        def __init__(self, library: Library | None, error: str | None = None) -> None:
+            self.library, self.error = library, error
+            super().__init__()
+
+    def __init__(self, *, settings: Settings | None = None, library: Library | None = None,
+                 loader: Loader | None = None, corpus_label: str = "") -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self._library = library
+        self._loader = loader
+        self.corpus_label = one_line(corpus_label)
+        self.notices: list[str] = []
+        self.reader_state, problem = load_state()
+        if problem:
+            self.notices.append(problem)
+        self.read: set[str] = set(self.reader_state.read)
+        themes, problems = load_themes([themes_dir(), config_dir() / "themes"])
+        self.notices.extend(problems)
+        for theme in themes:
+            self.register_theme(theme)
+        self.theme_names = [t.name for t in themes] or ["textual-dark", "textual-light"]
+        wanted = [self.reader_state.theme, self.settings.theme, DEFAULT_THEME]
+        self.theme = next((n for n in wanted if n and n in self.available_themes), self.theme_names[0])
+        for name in wanted[:2]:
+            if name and name not in self.available_themes:
+                self.notices.append(f"Theme '{name}' not found; using '{self.theme}'")
+                break
+        self.keymap_overrides, keymap_problems = actions.load_keymap(config_dir() / "keymap.toml")
+        self.notices.extend(keymap_problems)
+        self._save_timer = None
+
+    async def on_mount(self) -> None:
+        self.set_keymap(self.keymap_overrides)
+        await self.push_screen(MainScreen())
+        for notice in self.notices:
+            self.notify(notice, markup=False, severity="warning", timeout=8)
+        if self._library is not None:
+            self.main.set_library(self._library)
+        elif self._loader is not None:
+            self.main.show_progress("load", 0, 1)
+            self._load(self._loader)
+
+    @property
+    def main(self) -> MainScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("no main screen")
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, loader: Loader) -> None:
+        def progress(stage: str, done: int, total: int) -> None:
+            self.post_message(self.LoadProgress(stage, done, total))
+
+        try:
+            briefing = loader(progress)
+        except Exception as exc:  # shown in the reader rather than a traceback over the screen
+            self.post_message(self.Loaded(None, f"Could not open the corpus: {exc}"))
+            return
+        self.post_message(self.Loaded(Library(briefing)))
+
+    def on_brief_app_load_progress(self, message: LoadProgress) -> None:
+        self.main.show_progress(message.stage, message.done, message.total)
+
+    def on_brief_app_loaded(self, message: Loaded) -> None:
+        if message.library is None:
+            self.main.show_failure(message.error or "Could not open the corpus")
+            self.notify(message.error or "", markup=False, severity="error", timeout=15)
+            return
+        self._library = message.library
+        self.main.set_library(message.library)
+        warnings = message.library.warnings
+        if warnings:
+            self.notify(f"{len(warnings)} file(s) skipped or read with problems; first: "
+                        f"{one_line(warnings[0].path)}: {one_line(warnings[0].message)}",
+                        markup=False, severity="warning", timeout=8)
+
+    # Themes --------------------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        if name not in self.available_themes:
+            return
+        self.theme = name
+        self.reader_state.theme = name
+        self.save_state()
+
+    def next_theme(self) -> None:
+        names = self.theme_names
+        index = names.index(self.theme) + 1 if self.theme in names else 0
+        self.set_theme(names[index % len(names)])
+        self.notify(f"Theme: {self.theme}", markup=False, timeout=2)
+
+    # State ---------------------------------------------------------------------------
+    def state_changed(self) -> None:
+        """Save soon: marking many items read in a row writes the file once."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(1.0, self.save_state)
+
+    def save_state(self) -> None:
+        self.reader_state.read = sorted(self.read)
+        try:
+            save_state(self.reader_state)
+        except OSError as exc:
+            self.notify(f"Could not save the reader state: {exc}", markup=False, severity="warning")
+
+    def on_unmount(self) -> None:
+        self.save_state()
+
+    # Export --------------------------------------------------------------------------
+    def export(self, kind: str) -> None:
+        if self._library is None:
+            self.notify("Nothing to export yet", markup=False)
+            return
+        from brief.export import to_json, to_markdown
+
+        briefing = self._library.briefing
+        path = Path.cwd() / ("brief-export.json" if kind == "json" else "brief-export.md")
+        try:
+            path.write_text(to_json(briefing) if kind == "json" else to_markdown(briefing), encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"Could not write {path}: {exc}", markup=False, severity="error")
+            return
+        self.notify(f"Exported to {path}", markup=False)
+
+
+def run_app(path: Path, settings: Settings, no_cache: bool = False) -> int:
+    """Open the reader on the corpus at `path`; analysis runs in a worker thread."""
+
+    def loader(progress: Progress) -> Briefing:
+        from brief.pipeline import build_briefing, default_store
+        from brief.store import Store
+
+        # The store (SQLite) is made in the worker thread that uses it.
+        store = Store(None) if no_cache else default_store()
+        return build_briefing(path, settings, store=store, progress=progress)
+
+    app = BriefApp(settings=settings, loader=loader, corpus_label=str(path))
+    result = app.run()
+    return result or 0

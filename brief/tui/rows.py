@@ -1,0 +1,101 @@
+"""The left pane's lists: one row source per tab, drawing only the rows on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.style import Style
+from rich.text import Text
+
+from brief.library import Library
+from brief.tui.safe import one_line
+
+StyleOf = Callable[[str], Style]
+
+
+def _row(width: int, style: StyleOf, mark: str, title: str, suffix: str, title_role: str = "") -> Text:
+    """`mark title … suffix`, the suffix right-aligned and dropped when there is no room."""
+    text = Text(mark, style=style("unread"), end="")
+    text.append(title, style(title_role) if title_role else "")
+    room = width - len(suffix) - 1
+    if suffix and room >= max(12, len(mark) + 8):
+        text.truncate(room, overflow="ellipsis", pad=True)
+        text.append(" " + suffix, style("dim"))
+    return text
+
+
+class _Rows:
+    def __init__(self, rows: Sequence, read: set[str]):
+        self.rows = rows
+        self.read = read
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def key(self, index: int) -> str:
+        return self.rows[index].id
+
+
+class StoryRows(_Rows):
+    kind = "story"
+
+    def row(self, index: int, width: int, style: StyleOf) -> Text:
+        row = self.rows[index]
+        mark = "  " if row.id in self.read else "● "
+        outlets = f"{len(row.sources)} outlet{'s' if len(row.sources) != 1 else ''}" if row.sources else f"{row.article_count} art."
+        suffix = " · ".join(x for x in (outlets, row.published) if x)
+        return _row(width, style, mark, one_line(row.title), suffix)
+
+
+class ArticleRows(_Rows):
+    kind = "article"
+
+    def row(self, index: int, width: int, style: StyleOf) -> Text:
+        row = self.rows[index]
+        mark = "  " if row.id in self.read else "● "
+        suffix = " · ".join(x for x in (one_line(row.source) if row.source else "", row.published) if x)
+        return _row(width, style, mark, one_line(row.title), suffix)
+
+
+class ActorRows(_Rows):
+    kind = "actor"
+
+    def row(self, index: int, width: int, style: StyleOf) -> Text:
+        row = self.rows[index]
+        suffix = f"{row.kind} · {row.mention_count}× · {row.quote_count} q"
+        return _row(width, style, " ", one_line(row.name), suffix)
+
+
+class QuoteRows(_Rows):
+    kind = "quote"
+
+    def row(self, index: int, width: int, style: StyleOf) -> Text:
+        row = self.rows[index]
+        text = Text(" ", end="")
+        text.append(f"{one_line(row.speaker) if row.speaker else '(unattributed)'}: ", style("accent"))
+        text.append(f"“{one_line(row.text)}”", style("quote"))
+        return text
+
+
+class SourceRows(_Rows):
+    kind = "source"
+
+    def key(self, index: int) -> str:
+        return self.rows[index].name
+
+    def row(self, index: int, width: int, style: StyleOf) -> Text:
+        row = self.rows[index]
+        suffix = f"{row.article_count} articles" if row.kind == "outlet" else "cited"
+        return _row(width, style, " ", one_line(row.name), suffix)
+
+
+def rows_for(tab: str, lib: Library, read: set[str]) -> _Rows:
+    if tab == "stories":
+        return StoryRows(lib.story_rows, read)
+    if tab == "articles":
+        return ArticleRows(lib.article_rows, read)
+    if tab == "actors":
+        return ActorRows(lib.actor_rows, read)
+    if tab == "quotes":
+        return QuoteRows(lib.quote_rows, read)
+    return SourceRows(lib.source_rows, read)

@@ -1,0 +1,438 @@
+"""The reader's screen: lists on the left, the item in the middle, its context on the right."""
+
+from __future__ import annotations
+
+import webbrowser
+from urllib.parse import urlsplit
+
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, ProgressBar, Static
+
+from brief.library import Library
+from brief.tui import actions
+from brief.tui.commands import ReaderCommands
+from brief.tui.rows import rows_for
+from brief.tui.search import search
+from brief.tui.state import TABS
+from brief.tui.views import ViewContext, context_view, main_view
+from brief.tui.widgets.document import Document, Target
+from brief.tui.widgets.virtual_list import VirtualList
+
+WIDE = 100  # columns from which the three panes show side by side
+TAB_LABELS = {"stories": "Stories", "articles": "Articles", "actors": "Actors",
+              "quotes": "Quotes", "sources": "Sources"}
+PANES = ("list", "middle", "context")
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` when it is an http(s) address with a host, else None: nothing else is opened."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return url.strip()
+    return None
+
+
+class TabBar(Widget):
+    """The list tabs, `1 Stories  2 Articles …`; a click switches."""
+
+    DEFAULT_CSS = """
+    TabBar { height: 1; background: $panel; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.active = "stories"
+        self.counts: dict[str, int] = {}
+
+    def _labels(self) -> list[tuple[str, str]]:
+        """The longest labels that fit: with counts, names, short names, numbers."""
+        styles = (
+            lambda tab, n: f" {n} {TAB_LABELS[tab]} {self.counts[tab]} " if tab in self.counts else None,
+            lambda tab, n: f" {n} {TAB_LABELS[tab]} ",
+            lambda tab, n: f" {n} {TAB_LABELS[tab]} " if tab == self.active else f" {n} {TAB_LABELS[tab][:3]} ",
+            lambda tab, n: f" {n}{TAB_LABELS[tab][:3]} " if tab == self.active else f" {n} ",
+        )
+        for style in styles:
+            labels = [(tab, style(tab, n)) for n, tab in enumerate(TABS, 1)]
+            if all(label for _, label in labels) and sum(len(label) for _, label in labels) <= self.size.width:
+                return labels
+        return [(tab, f"{n}") for n, tab in enumerate(TABS, 1)]
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        for tab, label in self._labels():
+            text.append(label, "reverse bold" if tab == self.active else "")
+        return text
+
+    def on_click(self, event: events.Click) -> None:
+        x = 0
+        for tab, label in self._labels():
+            if x <= event.x < x + len(label):
+                self.screen.action_tab(tab)
+                return
+            x += len(label)
+
+
+class SearchInput(Input):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+
+    def action_cancel(self) -> None:
+        self.screen.close_search()
+
+
+class MainScreen(Screen):
+    COMMANDS = {ReaderCommands}
+    BINDINGS = actions.bindings()
+    DEFAULT_CSS = """
+    MainScreen { layout: vertical; }
+    #topbar { height: 1; background: $panel; color: $foreground; }
+    #loading { height: auto; padding: 1 2; display: none; }
+    #loading.-active { display: block; }
+    #panes { height: 1fr; }
+    #left { width: 34%; min-width: 30; }
+    #list { height: 1fr; }
+    #middle { width: 1fr; }
+    #context { width: 28%; min-width: 24; }
+    #left, #middle, #context { border-left: tall $panel; }
+    #left:focus-within, #middle:focus, #context:focus { border-left: tall $primary; }
+    MainScreen.-narrow #left, MainScreen.-narrow #middle, MainScreen.-narrow #context {
+        display: none; width: 1fr; min-width: 0;
+    }
+    MainScreen.-narrow .-shown { display: block; }
+    MainScreen.-narrow #left, MainScreen.-narrow #middle, MainScreen.-narrow #context { border-left: none; }
+    #search { dock: bottom; display: none; height: 3; }
+    #search.-active { display: block; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.library: Library | None = None
+        self.tab = "stories"
+        self.place: Target | None = None
+        self.history: list[Target] = []
+        self.matches: list[Target] = []
+        self.match_index = -1
+        self.search_query = ""
+        self.pane = "list"  # the pane shown when narrow
+        self.status = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="topbar", markup=False)
+        with Vertical(id="loading"):
+            yield Static("Opening…", id="loading-label", markup=False)
+            yield ProgressBar(id="progress", show_eta=False)
+        with Horizontal(id="panes"):
+            with Vertical(id="left", classes="-shown"):
+                yield TabBar(id="tabs")
+                yield VirtualList(id="list")
+            yield Document(id="middle")
+            yield Document(id="context")
+        yield SearchInput(placeholder="Search articles, actors and quotes (enter: go, esc: cancel)", id="search")
+        yield Footer()
+
+    @property
+    def vlist(self) -> VirtualList:
+        return self.query_one("#list", VirtualList)
+
+    @property
+    def middle(self) -> Document:
+        return self.query_one("#middle", Document)
+
+    @property
+    def context(self) -> Document:
+        return self.query_one("#context", Document)
+
+    def on_mount(self) -> None:
+        self._update_layout(self.app.size.width)
+        self.vlist.focus()
+        self._update_topbar()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_layout(event.size.width)
+
+    # Layout --------------------------------------------------------------------------
+    @property
+    def narrow(self) -> bool:
+        return self.has_class("-narrow")
+
+    def _update_layout(self, width: int) -> None:
+        self.set_class(width < WIDE, "-narrow")
+        self._show_pane(self.pane)
+
+    def _pane_widget(self, pane: str) -> Widget:
+        return {"list": self.vlist, "middle": self.middle, "context": self.context}[pane]
+
+    def _show_pane(self, pane: str, focus: bool = False) -> None:
+        self.pane = pane
+        self.query_one("#left").set_class(pane == "list", "-shown")
+        self.middle.set_class(pane == "middle", "-shown")
+        self.context.set_class(pane == "context", "-shown")
+        if focus:
+            widget = self._pane_widget(pane)
+            widget.focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        for pane in PANES:
+            if event.widget is self._pane_widget(pane):
+                self.pane = pane
+                if self.narrow:
+                    self._show_pane(pane)
+
+    # Loading -------------------------------------------------------------------------
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        names = {"load": "Reading articles", "analyse": "Analysing", "assemble": "Linking stories"}
+        self.query_one("#loading").add_class("-active")
+        self.query_one("#loading-label", Static).update(Text(f"{names.get(stage, stage)} {done}/{total}"))
+        self.query_one("#progress", ProgressBar).update(total=max(total, 1), progress=done)
+
+    def show_failure(self, message: str) -> None:
+        self.query_one("#loading").add_class("-active")
+        self.query_one("#loading-label", Static).update(Text(message))
+        self.query_one("#progress").display = False
+
+    def set_library(self, library: Library) -> None:
+        self.library = library
+        self.query_one("#loading").remove_class("-active")
+        tabs = self.query_one(TabBar)
+        tabs.counts = {"stories": len(library.story_rows), "articles": len(library.article_rows),
+                       "actors": len(library.actor_rows), "quotes": len(library.quote_rows),
+                       "sources": len(library.source_rows)}
+        state = self.app.reader_state
+        tab = state.tab if state.tab in TABS else "stories"
+        self.action_tab(tab, restore=state.selected.get(tab))
+
+    # Places --------------------------------------------------------------------------
+    def _ctx(self) -> ViewContext:
+        return ViewContext(query=self.search_query, read=self.app.read)
+
+    def show_place(self, place: Target, push: bool = False, reset: bool = False) -> None:
+        if self.library is None:
+            return
+        if reset:
+            self.history.clear()
+        elif push and self.place is not None and self.place != place:
+            self.history.append(self.place)
+        self.place = place
+        build, cursor_on = main_view(self.library, place, self._ctx())
+        self.middle.show(build, cursor_on)
+        self.context.show(context_view(self.library, place, self._ctx()))
+        self._update_topbar()
+
+    def mark_read(self, place: Target) -> None:
+        if place.kind in ("story", "article") and place.id not in self.app.read:
+            self.app.read.add(place.id)
+            self.app.state_changed()
+            self.vlist.refresh()
+
+    def _list_place(self, index: int) -> Target:
+        source = self.vlist.source
+        return Target(source.kind, source.key(index))
+
+    @on(VirtualList.Highlighted)
+    def _preview(self, event: VirtualList.Highlighted) -> None:
+        event.stop()
+        place = self._list_place(event.index)
+        self.app.reader_state.selected[self.tab] = place.id
+        self.show_place(place, reset=True)
+
+    @on(VirtualList.Selected)
+    def _open_from_list(self, event: VirtualList.Selected) -> None:
+        event.stop()
+        place = self._list_place(event.index)
+        if place != self.place:
+            self.show_place(place, reset=True)
+        self.mark_read(place)
+        self._show_pane("middle", focus=True)
+
+    @on(Document.Opened)
+    def _follow(self, event: Document.Opened) -> None:
+        event.stop()
+        self.follow(event.target)
+
+    def follow(self, target: Target) -> None:
+        if target.kind == "url":
+            self._open_url(target.id)
+            return
+        self.show_place(target, push=True)
+        self.mark_read(target)
+        if self.narrow or self.focused is not self.middle:
+            self._show_pane("middle", focus=True)
+
+    # Actions (ids, keys and descriptions are in brief.tui.actions) ---------------------
+    def _focused_pane(self) -> Widget | None:
+        focused = self.focused
+        return focused if isinstance(focused, (VirtualList, Document)) else None
+
+    def action_cursor_down(self) -> None:
+        if pane := self._focused_pane():
+            pane.cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if pane := self._focused_pane():
+            pane.cursor_up()
+
+    def action_cursor_first(self) -> None:
+        if pane := self._focused_pane():
+            pane.cursor_first()
+
+    def action_cursor_last(self) -> None:
+        if pane := self._focused_pane():
+            pane.cursor_last()
+
+    def action_open(self) -> None:
+        pane = self._focused_pane()
+        if isinstance(pane, VirtualList):
+            pane.select_current()
+        elif isinstance(pane, Document):
+            pane.open_current()
+
+    def action_back(self) -> None:
+        if self.history:
+            self.show_place(self.history.pop())
+            if self.narrow and self.pane != "middle":
+                self._show_pane("middle", focus=True)
+        elif self.pane != "list":
+            self._show_pane("list", focus=True)
+
+    def _cycle_pane(self, step: int) -> None:
+        index = (PANES.index(self.pane) + step) % len(PANES)
+        self._show_pane(PANES[index], focus=True)
+
+    def action_next_pane(self) -> None:
+        self._cycle_pane(1)
+
+    def action_previous_pane(self) -> None:
+        self._cycle_pane(-1)
+
+    def action_tab(self, tab: str, restore: str | None = None) -> None:
+        if tab not in TABS:
+            return
+        self.tab = tab
+        self.app.reader_state.tab = tab
+        self.query_one(TabBar).active = tab
+        self.query_one(TabBar).refresh()
+        if self.library is None:
+            return
+        source = rows_for(tab, self.library, self.app.read)
+        wanted = restore if restore is not None else self.app.reader_state.selected.get(tab)
+        cursor = 0
+        if wanted is not None:
+            cursor = next((i for i in range(len(source)) if source.key(i) == wanted), 0)
+        self.vlist.set_source(source, cursor)
+        if not len(source):
+            self.middle.show(lambda doc: doc.line(doc.piece(f"No {tab} in this corpus yet.", "dim")))
+            self.context.show(lambda doc: None)
+        self._show_pane("list", focus=True)
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", SearchInput)
+        box.add_class("-active")
+        box.value = self.search_query
+        box.focus()
+
+    def close_search(self) -> None:
+        box = self.query_one("#search", SearchInput)
+        box.remove_class("-active")
+        self._show_pane(self.pane, focus=True)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.search_query = event.value.strip()
+        self.close_search()
+        if self.library is not None and self.search_query:
+            self.status = f"searching “{self.search_query}”…"
+            self._update_topbar()
+            self._run_search(self.library, self.search_query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _run_search(self, library: Library, query: str) -> None:
+        found = search(library, query)
+        self.app.call_from_thread(self._search_done, query, found)
+
+    def _search_done(self, query: str, found: list[Target]) -> None:
+        if query != self.search_query:
+            return
+        self.matches = found
+        self.match_index = -1
+        if not found:
+            self.status = f"no match for “{query}”"
+            self._update_topbar()
+            self.notify(f"No match for “{query}”", markup=False, severity="warning")
+            return
+        self.action_next_match()
+
+    def _go_to_match(self, step: int) -> None:
+        if not self.matches:
+            self.notify("No search yet: press / to search", markup=False)
+            return
+        self.match_index = (self.match_index + step) % len(self.matches)
+        self.status = f"“{self.search_query}” {self.match_index + 1}/{len(self.matches)}"
+        self.show_place(self.matches[self.match_index], push=True)
+        self._show_pane("middle", focus=True)
+
+    def action_next_match(self) -> None:
+        self._go_to_match(1)
+
+    def action_previous_match(self) -> None:
+        self._go_to_match(-1)
+
+    def action_toggle_read(self) -> None:
+        place = self.place
+        if place is None or place.kind not in ("story", "article"):
+            return
+        if place.id in self.app.read:
+            self.app.read.discard(place.id)
+        else:
+            self.app.read.add(place.id)
+        self.app.state_changed()
+        self.vlist.refresh()
+
+    def action_open_url(self) -> None:
+        url = None
+        target = self.middle.current_target
+        if target is not None and target.kind == "url":
+            url = target.id
+        elif self.place is not None and self.place.kind == "article" and self.library:
+            article = self.library.article(self.place.id)
+            url = article.url if article else None
+        if not url:
+            self.notify("No web address here", markup=False)
+            return
+        self._open_url(url)
+
+    def _open_url(self, url: str) -> None:
+        safe = safe_url(url)
+        if safe is None:
+            self.notify("Only http and https addresses are opened", markup=False, severity="warning")
+            return
+        webbrowser.open(safe)
+
+    def action_next_theme(self) -> None:
+        self.app.next_theme()
+
+    def action_help(self) -> None:
+        from brief.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    # Top bar -------------------------------------------------------------------------
+    def _update_topbar(self) -> None:
+        text = Text(" brief ", style="bold reverse", end="")
+        text.append(f" {self.app.corpus_label}", style="")
+        if self.library is not None and self.library.warnings:
+            text.append(f"  ⚠ {len(self.library.warnings)} warnings")
+        if self.status:
+            text.append(f"  {self.status}")
+        self.query_one("#topbar", Static).update(text)
