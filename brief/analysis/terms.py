@@ -148,7 +148,7 @@ _MEDIA_WORDS = {
     "media", "wire", "reporter", "chronicle", "observer", "guardian", "today", "weekly", "newspaper",
 }
 _CAP = r"(?:[A-Z][\w’'&.-]*|of|the|and|&)"
-_PHRASE = rf"((?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:\s+{_CAP})*)"
+_PHRASE = rf"((?:[Tt]he[ \t]+)?[A-Z][\w’'&.-]*(?:[ \t]+{_CAP})*)"
 _SPEECH = r"(?:said|says|wrote|writes|posted|posts|tweeted|announced|stated|shared|added|noted|declared|commented)"
 _OUTLET_PATTERNS = [
     re.compile(rf"\b{_PHRASE}\s+(?:has\s+|had\s+)?(?:reported|reports|quoted|quotes|cited|cites|said\s+in\s+a\s+report)\b"),
@@ -162,6 +162,15 @@ _PLATFORM_PATTERN = re.compile(
     r"|\b(?:a\s+|in\s+a\s+)?(?:post|message|video|statement)\s+on\s+"
     r"(X|Twitter|Telegram|Facebook|Instagram|TikTok|YouTube|Truth Social|Threads|Bluesky|LinkedIn|Weibo|WeChat|Reddit|Substack|VK)\b"
 )
+
+
+def _sentence_part(words: list[str], reverse: bool = False) -> list[str]:
+    """The words up to a sentence end ('Radio North. Volunteers' -> 'Radio North'; reversed, the
+    words after it -> 'Volunteers'); an initialism such as U.S. is no end."""
+    for i, word in enumerate(words):
+        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            return words[:i] if reverse else words[:i] + [word.rstrip(".")]
+    return words
 
 
 def _trim_phrase(phrase: str) -> str:
@@ -201,8 +210,12 @@ def cited_sources(text: str, extraction=None) -> list[str]:
         for match in pattern.finditer(text):
             # "Yesterday Reuters reported": the outlet ends the phrase; "told CNN's Jake Tapper": it starts it.
             words = match.group(1).split()
-            spans = ([words[i:] for i in range(len(words))] if pattern is _OUTLET_PATTERNS[0]
-                     else [words[:i] for i in range(len(words), 0, -1)])
+            if pattern is _OUTLET_PATTERNS[0]:
+                words = _sentence_part(words[::-1], reverse=True)[::-1]
+                spans = [words[i:] for i in range(len(words))]
+            else:
+                words = _sentence_part(words)
+                spans = [words[:i] for i in range(len(words), 0, -1)]
             for candidate in spans:
                 phrase = _trim_phrase(" ".join(candidate))
                 if _is_outlet(phrase, people, organizations):
