@@ -13,14 +13,20 @@ from brief.tui.safe import one_line
 StyleOf = Callable[[str], Style]
 
 
-def _row(width: int, style: StyleOf, mark: str, title: str, suffix: str, title_role: str = "") -> Text:
-    """`mark title … suffix`, the suffix right-aligned and dropped when there is no room."""
+def _row(width: int, style: StyleOf, mark: str, title: str, suffix: str) -> Text:
+    """`mark title … suffix`, the suffix right-aligned, shortened (its parts are separated by
+    " · ") or dropped so that the title keeps most of the row."""
     text = Text(mark, style=style("unread"), end="")
-    text.append(title, style(title_role) if title_role else "")
-    room = width - len(suffix) - 1
-    if suffix and room >= max(12, len(mark) + 8):
-        text.truncate(room, overflow="ellipsis", pad=True)
-        text.append(" " + suffix, style("dim"))
+    text.append(title)
+    parts = suffix.split(" · ") if suffix else []
+    while parts:
+        suffix = " · ".join(parts)
+        room = width - len(suffix) - 1
+        if room >= max(16, int(width * 0.6)) or len(title) + len(mark) <= room:
+            text.truncate(room, overflow="ellipsis", pad=True)
+            text.append(" " + suffix, style("dim"))
+            break
+        parts.pop()
     return text
 
 

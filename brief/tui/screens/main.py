@@ -56,18 +56,22 @@ class TabBar(Widget):
         self.counts: dict[str, int] = {}
 
     def _labels(self) -> list[tuple[str, str]]:
-        """The longest labels that fit: with counts, names, short names, numbers."""
+        """The longest labels that fit: names with counts, names, short names, numbers."""
+        def full(tab: str, n: int) -> str:
+            count = self.counts.get(tab)
+            return f" {n} {TAB_LABELS[tab]}" + (f" {count}" if count is not None else "")
+
         styles = (
-            lambda tab, n: f" {n} {TAB_LABELS[tab]} {self.counts[tab]} " if tab in self.counts else None,
-            lambda tab, n: f" {n} {TAB_LABELS[tab]} ",
-            lambda tab, n: f" {n} {TAB_LABELS[tab]} " if tab == self.active else f" {n} {TAB_LABELS[tab][:3]} ",
-            lambda tab, n: f" {n}{TAB_LABELS[tab][:3]} " if tab == self.active else f" {n} ",
+            full,
+            lambda tab, n: f" {n} {TAB_LABELS[tab]}",
+            lambda tab, n: f" {n} {TAB_LABELS[tab]} " if tab == self.active else f" {n} {TAB_LABELS[tab][:3]}",
+            lambda tab, n: f" {n} {TAB_LABELS[tab][:3]} " if tab == self.active else f" {n}",
         )
         for style in styles:
             labels = [(tab, style(tab, n)) for n, tab in enumerate(TABS, 1)]
-            if all(label for _, label in labels) and sum(len(label) for _, label in labels) <= self.size.width:
+            if sum(len(label) for _, label in labels) <= self.size.width:
                 return labels
-        return [(tab, f"{n}") for n, tab in enumerate(TABS, 1)]
+        return [(tab, str(n)) for n, tab in enumerate(TABS, 1)]
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
@@ -109,7 +113,8 @@ class MainScreen(Screen):
     MainScreen.-narrow #left, MainScreen.-narrow #middle, MainScreen.-narrow #context {
         display: none; width: 1fr; min-width: 0;
     }
-    MainScreen.-narrow .-shown { display: block; }
+    MainScreen.-narrow #left.-shown, MainScreen.-narrow #middle.-shown,
+    MainScreen.-narrow #context.-shown { display: block; }
     MainScreen.-narrow #left, MainScreen.-narrow #middle, MainScreen.-narrow #context { border-left: none; }
     #search { dock: bottom; display: none; height: 3; }
     #search.-active { display: block; }

@@ -108,8 +108,8 @@ class Document(ScrollView, can_focus=True):
     Document > .document--link { text-style: underline; }
     Document > .document--quote { color: $success; }
     Document > .document--mention { text-style: bold; color: $accent; }
-    Document > .document--match { background: $warning 40%; }
-    Document > .document--focus { background: $primary 30%; }
+    Document > .document--match { background: $warning-muted; color: $text; }
+    Document > .document--focus { background: $primary-muted; color: $text; }
     Document > .document--diff { text-style: bold underline; color: $warning; }
     Document > .document--warning { color: $warning; }
     Document > .document--unread { color: $accent; }

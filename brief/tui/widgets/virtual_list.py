@@ -41,7 +41,7 @@ class VirtualList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     VirtualList { scrollbar-gutter: stable; overflow-x: hidden; background: $surface; }
     VirtualList > .virtual-list--cursor { background: $panel; text-style: bold; }
-    VirtualList:focus > .virtual-list--cursor { background: $primary 45%; }
+    VirtualList:focus > .virtual-list--cursor { background: $primary-muted; }
     VirtualList > .virtual-list--dim { color: $text-muted; }
     VirtualList > .virtual-list--unread { color: $accent; }
     VirtualList > .virtual-list--accent { color: $secondary; }
