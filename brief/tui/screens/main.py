@@ -53,16 +53,10 @@ class TabBar(Widget):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.active = "stories"
-        self.counts: dict[str, int] = {}
 
     def _labels(self) -> list[tuple[str, str]]:
-        """The longest labels that fit: names with counts, names, short names, numbers."""
-        def full(tab: str, n: int) -> str:
-            count = self.counts.get(tab)
-            return f" {n} {TAB_LABELS[tab]}" + (f" {count}" if count is not None else "")
-
+        """The longest labels that fit: names, short names, numbers."""
         styles = (
-            full,
             lambda tab, n: f" {n} {TAB_LABELS[tab]}",
             lambda tab, n: f" {n} {TAB_LABELS[tab]} " if tab == self.active else f" {n} {TAB_LABELS[tab][:3]}",
             lambda tab, n: f" {n} {TAB_LABELS[tab][:3]} " if tab == self.active else f" {n}",
@@ -209,10 +203,6 @@ class MainScreen(Screen):
     def set_library(self, library: Library) -> None:
         self.library = library
         self.query_one("#loading").remove_class("-active")
-        tabs = self.query_one(TabBar)
-        tabs.counts = {"stories": len(library.story_rows), "articles": len(library.article_rows),
-                       "actors": len(library.actor_rows), "quotes": len(library.quote_rows),
-                       "sources": len(library.source_rows)}
         state = self.app.reader_state
         tab = state.tab if state.tab in TABS else "stories"
         self.action_tab(tab, restore=state.selected.get(tab))
