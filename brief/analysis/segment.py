@@ -2,7 +2,7 @@
 
 A candidate end is a run of `.`, `!`, `?` or `…`, with any closing quotes or brackets glued to it, followed by
 whitespace. It is rejected when the next word starts lower case (`"Why?" he asked`), or when the word before the
-stop is an abbreviation (`Mr.`, `Feb. 28`, `U.S. President`) or an initial (`John F. Kennedy`) that is not
+stop is an abbreviation (`Mr.`, `Feb. 28`, `U.S. President`) or an initial (`John F. Kennedy`) not
 followed by a word that usually opens a sentence. Measured against syntok and pysbd in bench/eval_bbc.py.
 """
 
@@ -25,10 +25,12 @@ _TITLES = frozenset(
 )
 # Abbreviations that end a sentence only when a sentence opener follows (`... of Apple Inc. The ...`).
 _ABBREVIATIONS = frozenset(
-    "Inc Corp Ltd Co Bros Jr Sr St Ste Mt Ft Ave Blvd Rd Dept Univ Assn Est approx vs etc al cf ca viz "
+    "Inc Corp Ltd Co Bros Jr Sr St Ste Mt Ft Ave Blvd Rd Dept Univ Assn Est approx al cf ca viz "
     "Calif Conn Fla Ill Mass Mich Minn Penn Tenn Tex Va Wash Wis Ariz Ark Colo Del Ga Ind Kan Ky La Md Miss "
     "Mo Mont Neb Nev Okla Ore Pa Vt Wyo".split()
 )
+# Abbreviations that never end a sentence, whatever follows (`(e.g. Starsky & Hutch)`).
+_NEVER_LAST = frozenset("e.g i.e E.g I.e v vs".split())
 # Month names and reference words are abbreviations only before a number (`Feb. 28`, `No. 10`).
 _BEFORE_NUMBER = frozenset(
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Art Vol Vols Fig Figs Ch Sec pp p para".split()
@@ -40,9 +42,11 @@ _OPENERS = frozenset(
     But And Or Nor So Yet Still Also However Meanwhile Moreover Nevertheless Instead Thus Then Now Today
     Yesterday Tomorrow Earlier Later Last Next After Before When While Whereas If As Although Though Since
     Because Despite Unless Until Once In On At For From With Without By Of To Under Over During Among
-    Between Through Into About Against Some Many Most All Both Each Every Any No Not None One Two Three
-    Several Other Others Such What Who Whom Whose Why How Where Which Asked Speaking According Officials
-    Analysts Critics""".split()
+    Between Through Into About Against Across Along Amid Following Including Unlike Like Besides Further
+    Furthermore Indeed Overall Separately Elsewhere Similarly Likewise Even Only Just Perhaps Almost Nearly
+    More Less Few Another Much Some Many Most All Both Each Every Any No Not None One Two Three Several Other
+    Others Such What Who Whom Whose Why How Where Which Asked Speaking According Officials Analysts
+    Critics""".split()
 )
 
 
@@ -54,8 +58,10 @@ def _is_boundary(para: str, stop_start: int, stop_end: int) -> bool:
     opening, word = follow.groups()
     if word and word[0].islower():
         return False
-    if para[stop_start] != ".":
-        return True  # `?`, `!`, `…` before a capital, a digit or a quote
+    if not word and not opening:
+        return False  # `Where is the Love? - picked up`, `(Ae Fond Kiss... ).`
+    if para[stop_start] != "." or para[stop_end - 1] != ".":
+        return True  # `?`, `!`, `…`, or a stop inside a closing quote or bracket: `Cell Block H." Labour`
     window = max(0, stop_start - 40)
     before = _WORD_BEFORE.search(para, window, stop_start)
     if before is None:
@@ -64,7 +70,7 @@ def _is_boundary(para: str, stop_start: int, stop_end: int) -> bool:
     if not token:
         return True
     opener = bool(opening) or word in _OPENERS or not word
-    if token in _TITLES:
+    if token in _TITLES or token in _NEVER_LAST:
         return False
     if token in _BEFORE_NUMBER:
         return not word[:1].isdigit()
@@ -72,18 +78,11 @@ def _is_boundary(para: str, stop_start: int, stop_end: int) -> bool:
         return opener
     if "." in token and token.replace(".", "").isalpha():  # U.S, a.m, e.g, D.C
         return opener
-    if len(token) == 1 and token.isupper() and _after_name(para, before.start()):
-        return opener  # an initial inside a name: `John F. Kennedy`, `J. K. Rowling`
+    if len(token) == 1 and token.isupper() and token != "I":
+        if token == "X" and para[: before.start()].rstrip().endswith(" on"):
+            return True  # the platform: `said on X.`
+        return opener  # an initial: `John F. Kennedy`, `L. Douglas Wilder`, `N. Korea`
     return True
-
-
-def _after_name(para: str, token_start: int) -> bool:
-    """Whether the word before position token_start is capitalised or an initial (so `F.` is a middle initial)."""
-    head = para[:token_start].rstrip()
-    if len(head) == token_start:  # no space: part of a longer token
-        return False
-    previous = head.rsplit(None, 1)[-1] if head else ""
-    return bool(previous) and previous[0].isupper() and previous[-1] not in ",;:"
 
 
 def split_sentences(text: str) -> list[Sentence]:

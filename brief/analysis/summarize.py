@@ -7,11 +7,9 @@ by bench/eval_bbc.py) in a fraction of the time; the default method was chosen w
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cache
 
-import numpy
 from sumy.models.dom import ObjectDocumentModel, Paragraph
 from sumy.models.dom import Sentence as SumySentence
 from sumy.nlp.stemmers import Stemmer
@@ -26,6 +24,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
+from brief.analysis.summarizers import FastReductionSummarizer, FastTextRankSummarizer
 from brief.models import Sentence
 
 LANGUAGE = "english"
@@ -78,55 +77,6 @@ class CachedStemmer:
         return stem
 
 
-class FastTextRankSummarizer(TextRankSummarizer):
-    """sumy's TextRank with the sentence-similarity matrix computed by matrix products.
-
-    sumy's edge weight between sentences i and j is (shared word occurrences) / (log len_i + log len_j), the
-    shared occurrences being sum over words of count_i * count_j: a product of the count matrix with its
-    transpose. The floating-point steps after that are sumy's own, in the same order, so the ranks match.
-    """
-
-    def __init__(self, stemmer):
-        super().__init__(stemmer)
-        self._terms: dict[str, str | None] = {}
-
-    @TextRankSummarizer.stop_words.setter
-    def stop_words(self, words):
-        self._stop_words = frozenset(map(self.normalize_word, words))
-        self._terms = {}
-
-    def _to_words_set(self, sentence):
-        # sumy's: lower-case, drop stop words, stem; memoised per word form (sumy's stem of the lower-cased word).
-        terms = self._terms
-        out = []
-        for word in sentence.words:
-            term = terms.get(word, "")
-            if term == "":
-                lower = word.lower()
-                term = terms[word] = None if lower in self._stop_words else self.stem_word(lower)
-            if term is not None:
-                out.append(term)
-        return out
-
-    def _create_matrix(self, document):
-        words = [self._to_words_set(s) for s in document.sentences]
-        n = len(words)
-        vocabulary: dict[str, int] = {}
-        rows = [row for row, terms in enumerate(words) for _ in terms]
-        columns = [vocabulary.setdefault(term, len(vocabulary)) for terms in words for term in terms]
-        counts = numpy.zeros((n, len(vocabulary) or 1))
-        numpy.add.at(counts, (rows, columns), 1.0)
-        shared = counts @ counts.T
-        # math.log, not numpy.log: sumy's norms come from math.log and must match to the last bit.
-        logs = numpy.array([math.log(len(w)) if w else 0.0 for w in words])
-        norms = logs[:, None] + logs[None, :]
-        single = numpy.isclose(norms, 0.0)
-        with numpy.errstate(divide="ignore", invalid="ignore"):
-            weights = numpy.where(shared == 0, 0.0, numpy.where(single, shared, shared / norms))
-        weights /= weights.sum(axis=1)[:, numpy.newaxis] + self._ZERO_DIVISION_PREVENTION
-        return numpy.full((n, n), (1.0 - self.damping) / n) + self.damping * weights
-
-
 _CLASSES: dict[str, type[AbstractSummarizer]] = {
     "lexrank": LexRankSummarizer,
     "lsa": LsaSummarizer,
@@ -135,9 +85,10 @@ _CLASSES: dict[str, type[AbstractSummarizer]] = {
     "edmundson": EdmundsonSummarizer,
     "kl": KLSummarizer,
     "sumbasic": SumBasicSummarizer,
-    "reduction": ReductionSummarizer,
-    # Not a user-facing method: sumy's own TextRank, kept so the bench can check the fast one against it.
+    "reduction": FastReductionSummarizer,
+    # Not user-facing: sumy's own TextRank and Reduction, so the bench can check the fast ones against them.
     "textrank-sumy": TextRankSummarizer,
+    "reduction-sumy": ReductionSummarizer,
 }
 
 

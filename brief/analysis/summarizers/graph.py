@@ -1,0 +1,83 @@
+"""sumy's TextRank and Reduction with the sentence-overlap matrix built by one matrix product.
+
+Both rate a pair of sentences by sumy's edge weight: shared word occurrences (sum over words of count_i *
+count_j, so the count matrix times its transpose) over log len_i + log len_j. Every floating-point step after
+the product is sumy's own, in sumy's order, so the ratings are bit for bit sumy's and so are the picks
+(bench/eval_bbc.py checks it on the BBC corpus).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import numpy
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+
+
+class _MemoisedTerms:
+    """sumy's `_to_words_set` (lower-case, drop stop words, stem), memoised per word form."""
+
+    _stop_words = frozenset()
+
+    @property
+    def stop_words(self):
+        return self._stop_words
+
+    @stop_words.setter
+    def stop_words(self, words):
+        self._stop_words = frozenset(map(self.normalize_word, words))
+        self._terms = {}
+
+    def _to_words_set(self, sentence):
+        terms = self.__dict__.setdefault("_terms", {})
+        out = []
+        for word in sentence.words:
+            term = terms.get(word, "")
+            if term == "":
+                lower = word.lower()
+                term = terms[word] = None if lower in self._stop_words else self.stem_word(lower)
+            if term is not None:
+                out.append(term)
+        return out
+
+
+def _overlap(words: list[list[str]]) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Shared word occurrences between every two sentences, and the sums of their log lengths."""
+    vocabulary: dict[str, int] = {}
+    rows = [row for row, terms in enumerate(words) for _ in terms]
+    columns = [vocabulary.setdefault(term, len(vocabulary)) for terms in words for term in terms]
+    counts = numpy.zeros((len(words), len(vocabulary) or 1))
+    numpy.add.at(counts, (rows, columns), 1.0)
+    # math.log, not numpy.log: sumy's norms come from math.log and must match to the last bit.
+    logs = numpy.array([math.log(len(w)) if w else 0.0 for w in words])
+    return counts @ counts.T, logs[:, None] + logs[None, :]
+
+
+class FastTextRankSummarizer(_MemoisedTerms, TextRankSummarizer):
+    def _create_matrix(self, document):
+        shared, norms = _overlap([self._to_words_set(s) for s in document.sentences])
+        n = len(shared)
+        with numpy.errstate(divide="ignore", invalid="ignore"):
+            weights = numpy.where(shared == 0, 0.0, numpy.where(numpy.isclose(norms, 0.0), shared, shared / norms))
+        weights /= weights.sum(axis=1)[:, numpy.newaxis] + self._ZERO_DIVISION_PREVENTION
+        return numpy.full((n, n), (1.0 - self.damping) / n) + self.damping * weights
+
+
+class FastReductionSummarizer(_MemoisedTerms, ReductionSummarizer):
+    def rate_sentences(self, document):
+        sentences = document.sentences
+        shared, norms = _overlap([self._to_words_set(s) for s in sentences])
+        with numpy.errstate(divide="ignore", invalid="ignore"):
+            edges = numpy.where((shared == 0) | (norms == 0.0), 0.0, shared / norms)
+        numpy.fill_diagonal(edges, 0.0)
+        # sumy adds each sentence's edges one partner at a time, in document order: so do we (adding 0.0 for
+        # the sentence itself changes nothing).
+        totals = numpy.zeros(len(sentences))
+        for column in edges.T:
+            totals += column
+        ratings = defaultdict(float)
+        for sentence, total in zip(sentences, totals):
+            ratings[sentence] += total  # sentences with the same text share one rating, as in sumy
+        return ratings
