@@ -159,8 +159,8 @@ class BriefApp(App[int]):
         self.notify(f"Exported to {path}", markup=False)
 
 
-def run_app(path: Path, settings: Settings, no_cache: bool = False) -> int:
-    """Open the reader on the corpus at `path`; analysis runs in a worker thread."""
+def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefApp:
+    """The reader on the corpus at `path`; analysis runs in a worker thread."""
 
     def loader(progress: Progress) -> Briefing:
         from brief.pipeline import build_briefing, default_store
@@ -170,6 +170,9 @@ def run_app(path: Path, settings: Settings, no_cache: bool = False) -> int:
         store = Store(None) if no_cache else default_store()
         return build_briefing(path, settings, store=store, progress=progress)
 
-    app = BriefApp(settings=settings, loader=loader, corpus_label=str(path))
-    result = app.run()
+    return BriefApp(settings=settings, loader=loader, corpus_label=str(path))
+
+
+def run_app(path: Path, settings: Settings, no_cache: bool = False) -> int:
+    result = corpus_app(path, settings, no_cache).run()
     return result or 0

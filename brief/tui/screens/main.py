@@ -168,11 +168,13 @@ class MainScreen(Screen):
     def _update_layout(self, width: int) -> None:
         self.set_class(width < WIDE, "-narrow")
         self._show_pane(self.pane)
+        self._update_topbar()
 
     def _pane_widget(self, pane: str) -> Widget:
         return {"list": self.vlist, "middle": self.middle, "context": self.context}[pane]
 
     def _show_pane(self, pane: str, focus: bool = False) -> None:
+        changed = pane != self.pane
         self.pane = pane
         self.query_one("#left").set_class(pane == "list", "-shown")
         self.middle.set_class(pane == "middle", "-shown")
@@ -180,13 +182,13 @@ class MainScreen(Screen):
         if focus:
             widget = self._pane_widget(pane)
             widget.focus()
+        if changed and self.is_mounted:
+            self._update_topbar()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         for pane in PANES:
-            if event.widget is self._pane_widget(pane):
-                self.pane = pane
-                if self.narrow:
-                    self._show_pane(pane)
+            if event.widget is self._pane_widget(pane) and pane != self.pane:
+                self._show_pane(pane)
 
     # Loading -------------------------------------------------------------------------
     def show_progress(self, stage: str, done: int, total: int) -> None:
@@ -430,4 +432,10 @@ class MainScreen(Screen):
             text.append(f"  ⚠ {len(self.library.warnings)} warnings")
         if self.status:
             text.append(f"  {self.status}")
+        if self.narrow:
+            # One pane at a time: say which, and that tab moves on.
+            text.append("   ")
+            for pane, label in zip(PANES, ("list", "item", "context")):
+                text.append(f" {label} ", "reverse" if pane == self.pane else "dim")
+            text.append(" tab›", "dim")
         self.query_one("#topbar", Static).update(text)
