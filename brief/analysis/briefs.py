@@ -139,6 +139,24 @@ def _source_profiles(briefing: Briefing, articles: dict[str, Article]) -> list[S
     return profiles
 
 
+def _covered(n: int, sentences: list[tuple[str, str, int, frozenset[str]]], index: dict[str, list[int]]) -> bool:
+    """Whether another outlet's sentence holds `COVERED` of sentence n's words. Such a sentence must
+    hold one of the rarest len - needed + 1 of them (prefix filtering), so only those words' sentences
+    are candidates, each checked by a set intersection."""
+    outlet, _, _, words = sentences[n]
+    needed = max(1, -int(-COVERED * len(words) // 1))
+    rarest = sorted(words, key=lambda w: (len(index[w]), w))[: len(words) - needed + 1]
+    checked: set[int] = set()
+    for w in rarest:
+        for m in index[w]:
+            if m in checked or sentences[m][0] == outlet:
+                continue
+            checked.add(m)
+            if len(words & sentences[m][3]) >= needed:
+                return True
+    return False
+
+
 def outlet_exclusives(story_id: str, members: list[Article],
                       analyses: dict[str, ArticleAnalysis]) -> list[OutletExclusive]:
     """Per outlet of the story, its sentences whose content no other outlet's article in the story
@@ -162,15 +180,7 @@ def outlet_exclusives(story_id: str, members: list[Article],
     for n, (outlet, article_id, k, words) in enumerate(sentences):
         if len(words) < 4 or len(found[outlet]) >= EXCLUSIVES:
             continue
-        shared: Counter[int] = Counter()
-        rare = [w for w in words if len(index[w]) <= 200]  # bounds the work in very large stories
-        if not rare:
-            continue  # nothing but words every outlet uses: not news of its own
-        for w in rare:
-            for m in index[w]:
-                if sentences[m][0] != outlet:
-                    shared[m] += 1
-        if shared and max(shared.values()) / len(words) >= COVERED:
+        if _covered(n, sentences, index):
             continue
         sentence = analyses[article_id].sentences[k]
         found[outlet].append(SummarySentence(text=sentence.text, article_id=article_id,

@@ -47,6 +47,7 @@ def stem(word: str) -> str:
     return _stemmer().stem(word)
 
 
+@lru_cache(maxsize=200_000)
 def _normal(token: str) -> str | None:
     """The content-word stem of a token, or None for stop words and one-letter words."""
     if token in _AMERICA:
