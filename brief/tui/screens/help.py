@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.padding import Padding
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,12 +17,17 @@ from brief.tui.widgets.document import DocBuilder, Document
 
 def help_document(keymap: dict[str, str]):
     def build(doc: DocBuilder) -> None:
-        group = None
+        groups: dict[str, list] = {}
         for action, keys in actions.effective_keys(keymap):
-            if action.group != group:
-                group = action.group
-                doc.section(group) if doc.blocks else doc.heading(group, "label")
-            doc.line(doc.piece(f"  {actions.display_keys(keys):<16}", "mention"), doc.piece(action.description))
+            groups.setdefault(action.group, []).append((action, keys))
+        for name, items in groups.items():
+            doc.section(name) if doc.blocks else doc.heading(name, "label")
+            table = Table.grid(padding=(0, 2))
+            table.add_column(min_width=14, no_wrap=True)
+            table.add_column(ratio=1)
+            for action, keys in items:
+                table.add_row(doc.piece(actions.display_keys(keys), "mention"), doc.piece(action.description))
+            doc.add(Padding(table, (0, 0, 0, 2)))
         doc.section("Mouse")
         doc.line(doc.piece("  click a row or a link to open it; the wheel scrolls"))
         doc.section("Keymap")

@@ -427,15 +427,14 @@ class MainScreen(Screen):
     # Top bar -------------------------------------------------------------------------
     def _update_topbar(self) -> None:
         text = Text(" brief ", style="bold reverse", end="")
+        if self.narrow:
+            # One pane at a time: say which, and that tab moves on.
+            text.append(" ")
+            for pane, label in zip(PANES, ("list", "item", "context")):
+                text.append(f" {label} ", "reverse" if pane == self.pane else "dim")
         text.append(f" {self.app.corpus_label}", style="")
         if self.library is not None and self.library.warnings:
             text.append(f"  ⚠ {len(self.library.warnings)} warnings")
         if self.status:
             text.append(f"  {self.status}")
-        if self.narrow:
-            # One pane at a time: say which, and that tab moves on.
-            text.append("   ")
-            for pane, label in zip(PANES, ("list", "item", "context")):
-                text.append(f" {label} ", "reverse" if pane == self.pane else "dim")
-            text.append(" tab›", "dim")
         self.query_one("#topbar", Static).update(text)

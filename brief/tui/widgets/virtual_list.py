@@ -39,7 +39,7 @@ class VirtualList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"virtual-list--cursor", "virtual-list--dim", "virtual-list--unread",
                          "virtual-list--accent", "virtual-list--quote"}
     DEFAULT_CSS = """
-    VirtualList { scrollbar-gutter: stable; overflow-x: hidden; background: $surface; }
+    VirtualList { scrollbar-gutter: stable; scrollbar-size-vertical: 1; overflow-x: hidden; background: $surface; }
     VirtualList > .virtual-list--cursor { background: $panel; text-style: bold; }
     VirtualList:focus > .virtual-list--cursor { background: $primary-muted; }
     VirtualList > .virtual-list--dim { color: $text-muted; }
