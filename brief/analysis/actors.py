@@ -1,10 +1,113 @@
-"""Actors and their mentions within one article (stub)."""
+"""Actors and their mentions within one article: people, organisations and places, by rule.
+
+A candidate is a run of capitalised words (with name particles, initials and 'of' inside an
+office or body's name), an acronym or a handle. A title before it is taken as the person's role
+and left out of the name. A capitalised word that only opens a sentence is a name only when the
+article also capitalises it mid-sentence, or when it is a known name. Variants of one name
+(surname alone, honorific + surname, transliterations, a handle) are folded into one LocalActor.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-from brief.models import LocalActor, Mention, Sentence
+from brief.analysis.names import (
+    demonyms,
+    first_name_forms,
+    first_names_agree,
+    given_names,
+    name_key,
+    organizations,
+    places,
+    plain_key,
+)
+from brief.analysis.roles import HONORIFICS, TITLE_HEADS, TITLE_WORDS, pretty_role, role_key, specific_roles
+from brief.models import ActorKind, LocalActor, Mention, Sentence
+
+_LEXICON = Path(__file__).resolve().parent / "lexicon"
+
+_TOKEN = re.compile(
+    r"(?P<handle>(?<![\w@])@[A-Za-z0-9_]{2,})"
+    r"|(?P<dotted>(?<!\w)(?:[A-Z]\.){2,})"
+    r"|(?P<word>[^\W\d_]\w*(?:[-'’][^\W\d_]\w*)*)"
+)
+_PARTICLES = frozenset("de van von der den del della di da dos das du la le bin ibn al el ter ten".split())
+_ABBREVIATED = frozenset("mr mrs ms dr st sen gov rep gen col lt sgt capt prof rev jr sr adm maj cpl pres".split())
+_OPENING = "“\"‘'(["
+_SPEECH_CUES = frozenset(
+    "said says say told tells added adds wrote writes asked asks explained stated noted argued insisted "
+    "warned claimed replied declared announced tweeted posted according".split()
+)
+_PERSON_PRONOUN_AFTER = re.compile(r"^,?\s+(?:who|whose)\b")
+_APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,.;:“”\"()\n]{3,90}?)\s*(?=,|\.|;|\)|$|\s(?:said|says|told|added|wrote))")
+_LOWER_TITLE_SCAN = 5
+_HANDLE_AFTER = re.compile(r",?\s+(@[A-Za-z0-9_]{2,})")
+_STOP_VERBS = frozenset("is was are were has had have who which that said says told and but".split())
+
+
+@lru_cache(maxsize=None)
+def _not_names() -> frozenset[str]:
+    words: set[str] = set()
+    for line in (_LEXICON / "not_names.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def _org_suffixes() -> frozenset[str]:
+    words: set[str] = set()
+    for line in (_LEXICON / "org_suffixes.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
+# Capitals that are not organisations however they are written.
+_NOT_ACRONYMS = frozenset("I A OK TV AM PM GMT BST EST EDT PST UTC ET CEO CFO COO MP MPs PR ID HQ DJ VS TBD FAQ RIP".split())
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    kind: str  # word | dotted | handle
+    possessive: bool = False
+    initial: bool = False  # opens a sentence (or a quotation)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.kind != "handle" and self.text[:1].isupper()
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class _Candidate:
+    tokens: list[_Token]
+    title: list[_Token] = field(default_factory=list)  # capitalised title words before the name
+    lower_title: list[str] = field(default_factory=list)  # lower-case title words before it
+    possessor: str | None = None  # 'Zelensky's Chief of Staff X' -> 'President Volodymyr Zelensky'
+    initial: bool = False
+    headline: bool = False
+    title_only: bool = False  # 'the U.S. President's National Security Advisor': an office, no name
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    def text(self, source: str) -> str:
+        return source[self.start:self.end]
 
 
 @dataclass
@@ -13,6 +116,578 @@ class ActorExtraction:
     mentions: list[Mention] = field(default_factory=list)
 
 
+@dataclass
+class _Actor:
+    key: str
+    name: str
+    kind: ActorKind
+    first: str | None = None
+    surname_key: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    person_votes: int = 0
+    last_seen: int = 0
+
+    def add_alias(self, alias: str) -> None:
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def add_role(self, role: str) -> None:
+        if role and role_key(role) not in {role_key(r) for r in self.roles}:
+            self.roles.append(role)
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "word"
+        start, end = m.start(), m.end()
+        word = m.group()
+        possessive = False
+        if kind == "word" and len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
+            word, end, possessive = word[:-2], end - 2, True
+        elif kind in ("word", "dotted") and end < len(text) and text[end] in "'’" and word.endswith("s") and (
+            end + 1 >= len(text) or not text[end + 1].isalnum()
+        ):
+            possessive = True
+        tokens.append(_Token(start, end, word, kind, possessive))
+    return tokens
+
+
+def _mark_initials(text: str, tokens: list[_Token], sentences: list[Sentence]) -> None:
+    starts = sorted({s.start for s in sentences} | {0} | {m.end() for m in re.finditer(r"\n", text)})
+    si = -1
+    taken = -1  # index of the last sentence whose first token is marked
+    for tok in tokens:
+        while si + 1 < len(starts) and starts[si + 1] <= tok.start:
+            si += 1
+        if si > taken and not any(ch.isalnum() for ch in text[starts[si]:tok.start]):
+            tok.initial = True
+            taken = si
+        elif tok.start > 0 and text[tok.start - 1] in _OPENING and (tok.start < 2 or not text[tok.start - 2].isalnum()):
+            tok.initial = True
+
+
+def _headline_paragraphs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+    """Spans of title-case lines ('Stealth Over Health: Hillary Clinton Was Headed...'): their
+    capitals say nothing, so only names known from the body are taken there."""
+    spans = []
+    pos = 0
+    ti = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        words = caps = 0
+        while ti < len(tokens) and tokens[ti].start < end:
+            t = tokens[ti]
+            if t.kind == "word" and len(t.text) > 3:
+                words += 1
+                caps += t.text[0].isupper()
+            ti += 1
+        stripped = line.rstrip()
+        short_furniture = 1 <= words <= 4 and caps == words and not stripped.endswith((".", "!", "?", "”", '"', ":"))
+        title_case = words >= 5 and caps / words >= 0.75 and not stripped.endswith(("”", '"'))
+        if short_furniture or title_case:
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def _is_filler(tok: _Token, not_names: frozenset[str]) -> bool:
+    """An opener, function word or time word; 'US' the country is not 'us' the pronoun."""
+    if tok.kind != "word" or (tok.text.isupper() and len(tok.text) > 1):
+        return False
+    return tok.low in not_names or tok.low in _PARTICLES
+
+
+def _acronym(tok: _Token) -> bool:
+    if tok.kind == "dotted":
+        return True
+    t = tok.text
+    return 2 <= len(t) <= 6 and t.isupper() and t.isalpha() and t not in _NOT_ACRONYMS
+
+
+def _joinable(text: str, a: _Token, b: _Token) -> bool:
+    gap = text[a.end:b.start]
+    if a.possessive:
+        return False
+    if gap in (" ", "\u00a0"):
+        return True
+    if gap == ". " and (len(a.text) == 1 or a.low in _ABBREVIATED):
+        return True
+    return False
+
+
+def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+    """Maximal runs of capitalised tokens, allowing particles ('Ursula von der Leyen') and 'of'
+    inside names of offices and bodies ('Chief of Staff', 'Bank of England')."""
+    runs: list[list[_Token]] = []
+    suffixes = _org_suffixes()
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not tok.capitalised:
+            i += 1
+            continue
+        run = [tok]
+        j = i + 1
+        while j < n:
+            nxt = tokens[j]
+            if not _joinable(text, run[-1], nxt):
+                break
+            if nxt.capitalised:
+                run.append(nxt)
+                j += 1
+                continue
+            # a lower-case link: particle or 'of (the)', then a capital must follow
+            k = j
+            if nxt.low in _PARTICLES:
+                k = j + 1
+            elif nxt.low == "of" and any(t.low in TITLE_HEADS or t.low in suffixes or t.low in
+                                         ("bank", "ministry", "department", "university", "secretary") for t in run):
+                k = j + 1
+                if k < n and tokens[k].low == "the" and _joinable(text, tokens[j], tokens[k]):
+                    k += 1
+            else:
+                break
+            if k < n and k > j and tokens[k].capitalised and _joinable(text, tokens[k - 1], tokens[k]):
+                run.extend(tokens[j:k + 1])
+                j = k + 1
+                continue
+            break
+        runs.append(run)
+        i = j
+    return runs
+
+
+def _lexicon_kind(name: str) -> tuple[ActorKind, str] | None:
+    if name in places():
+        return "place", places()[name]
+    if name in organizations():
+        return "organization", organizations()[name]
+    return None
+
+
 class ActorExtractor:
     def extract(self, text: str, sentences: list[Sentence]) -> ActorExtraction:
-        return ActorExtraction()
+        tokens = _tokenize(text)
+        if not tokens:
+            return ActorExtraction()
+        _mark_initials(text, tokens, sentences)
+        headlines = _headline_paragraphs(text, tokens)
+        candidates = self._candidates(text, tokens, headlines)
+        return _Resolver(text, tokens, candidates).resolve()
+
+    # -- candidates ---------------------------------------------------------------------------
+
+    def _candidates(self, text: str, tokens: list[_Token], headlines: list[tuple[int, int]]) -> list[_Candidate]:
+        not_names = _not_names()
+        out: list[_Candidate] = []
+        hi = 0
+        index = {id(t): i for i, t in enumerate(tokens)}
+        prev_possessor: tuple[int, str] | None = None  # (end offset, text) of a run ending in 's
+        for run in _runs(text, tokens):
+            while hi < len(headlines) and headlines[hi][1] < run[0].start:
+                hi += 1
+            in_headline = hi < len(headlines) and headlines[hi][0] <= run[0].start <= headlines[hi][1]
+            initial = run[0].initial
+            whole = text[run[0].start:run[-1].end]
+            if _lexicon_kind(whole) is None:
+                # leading openers and function words ('The', 'Both', 'Today'), and time words anywhere
+                while run and _is_filler(run[0], not_names) and _lexicon_kind(text[run[0].start:run[-1].end]) is None:
+                    run = run[1:]
+                while run and (_is_filler(run[-1], not_names) or run[-1].low in ("of", "the")):
+                    run = run[:-1]
+            if not run:
+                continue
+            pieces = self._split_on_time_words(run, not_names)
+            for piece in pieces:
+                cand = self._split_title(text, piece)
+                if cand is None:
+                    continue
+                cand.initial = initial and piece[0] is run[0]
+                cand.headline = in_headline
+                self._lower_title(text, tokens, index[id(cand.tokens[0] if not cand.title else cand.title[0])], cand)
+                if prev_possessor and cand.title and 0 < (cand.title[0].start - prev_possessor[0]) <= 4:
+                    cand.possessor = prev_possessor[1]
+                out.append(cand)
+            last = run[-1]
+            prev_possessor = (last.end + 2, text[run[0].start:last.end]) if last.possessive else None
+        for tok in tokens:
+            if tok.kind == "handle":
+                out.append(_Candidate(tokens=[tok]))
+        out.sort(key=lambda c: c.start)
+        return out
+
+    @staticmethod
+    def _split_on_time_words(run: list[_Token], not_names: frozenset[str]) -> list[list[_Token]]:
+        pieces: list[list[_Token]] = [[]]
+        for tok in run:
+            if _is_filler(tok, not_names) and tok.low not in ("of", "the"):
+                if pieces[-1]:
+                    pieces.append([])
+                continue
+            pieces[-1].append(tok)
+        return [p for p in pieces if p and not (p[0].low in ("of", "the") or p[-1].low in ("of", "the"))]
+
+    @staticmethod
+    def _split_title(text: str, run: list[_Token]) -> _Candidate | None:
+        """'US National Security Advisor Mike Waltz' -> title [US ... Advisor], name [Mike Waltz]."""
+        whole = text[run[0].start:run[-1].end]
+        if _lexicon_kind(whole) or run[-1].low in _org_suffixes() or len(run) == 1:
+            return _Candidate(tokens=run)
+        if run[-1].low.rstrip(".") in TITLE_HEADS and all(
+                t.low.rstrip(".") in TITLE_WORDS or t.text in demonyms() or _acronym(t) or t.text in places()
+                for t in run):
+            return _Candidate(tokens=run, title=run, title_only=True)
+        last_title = -1
+        has_head = False
+        for i, tok in enumerate(run[:-1]):
+            word = tok.low.rstrip(".")
+            if word in TITLE_WORDS or tok.text in demonyms() or _acronym(tok) or tok.text in places():
+                if word in TITLE_HEADS or word in HONORIFICS:
+                    has_head = True
+                last_title = i
+                continue
+            break
+        if has_head and last_title >= 0:
+            # the title must end on an office word, not on a qualifier that starts the name
+            while last_title >= 0 and not (run[last_title].low.rstrip(".") in TITLE_HEADS | HONORIFICS
+                                           or run[last_title].low in ("staff", "state", "intelligence", "affairs")):
+                last_title -= 1
+            if last_title >= 0:
+                return _Candidate(tokens=run[last_title + 1:], title=run[:last_title + 1])
+        return _Candidate(tokens=run)
+
+    @staticmethod
+    def _lower_title(text: str, tokens: list[_Token], first: int, cand: _Candidate) -> None:
+        """Lower-case title words just before the name or title: 'national security adviser Mike Waltz',
+        'president Zelenskyy', 'Zelenskyy's chief of staff Andriy Yermak'."""
+        words: list[_Token] = []
+        j = first - 1
+        while j >= 0 and len(words) < _LOWER_TITLE_SCAN:
+            tok = tokens[j]
+            if tok.capitalised or tok.kind != "word" or tok.low not in TITLE_WORDS or text[tok.end:tokens[j + 1].start] != " ":
+                break
+            words.insert(0, tok)
+            j -= 1
+        while words and words[0].low in ("of", "the", "to", "for"):
+            words = words[1:]
+        if not any(w.low in TITLE_HEADS for w in words):
+            return
+        cand.lower_title = [w.text for w in words]
+        if j >= 0 and tokens[j].possessive and text[tokens[j].end:words[0].start].strip() in ("'s", "’s", "'", "’", ""):
+            # walk back over the possessor's capitalised run
+            k = j
+            while k > 0 and tokens[k - 1].capitalised and text[tokens[k - 1].end:tokens[k].start] == " ":
+                k -= 1
+            cand.possessor = text[tokens[k].start:tokens[j].end]
+
+
+class _Resolver:
+    """Turns candidates into local actors, one per person/body/place, and a mention per occurrence."""
+
+    def __init__(self, text: str, tokens: list[_Token], candidates: list[_Candidate]):
+        self.text = text
+        self.tokens = tokens
+        self.candidates = candidates
+        self.actors: list[_Actor] = []
+        self.by_key: dict[str, _Actor] = {}
+        self.mentions: list[Mention] = []
+        self.handle_roles: dict[int, str] = {}
+        not_names = _not_names()
+        # Evidence from the whole article: words capitalised mid-sentence, words seen in lower case.
+        self.mid_caps: set[str] = set()
+        self.lower_words: set[str] = set()
+        for cand in candidates:
+            if not cand.headline:
+                for tok in cand.tokens[1 if cand.initial else 0:]:
+                    self.mid_caps.add(tok.text)
+        for tok in tokens:
+            if tok.kind == "word" and tok.text.islower():
+                self.lower_words.add(tok.text)
+        self.not_names = not_names
+        # surname keys of multi-word person-like names, so a surname alone can find its person
+        self.full_names: dict[str, list[_Candidate]] = {}
+
+    # -- classification -------------------------------------------------------------------------
+
+    def _speech_after(self, cand: _Candidate) -> bool:
+        after = self.text[cand.end:cand.end + 24].lower()
+        after = after.lstrip(" ,")
+        first = after.split(" ", 1)[0] if after else ""
+        return first in _SPEECH_CUES
+
+    def _speech_before(self, cand: _Candidate) -> bool:
+        before = self.text[max(0, cand.start - 12):cand.start].lower().split()
+        return bool(before) and before[-1] in ("said", "says", "told", "added", "wrote")
+
+    def _kind(self, cand: _Candidate, name: str) -> tuple[ActorKind, str | None]:
+        lex = _lexicon_kind(name)
+        if lex:
+            return lex
+        toks = cand.tokens
+        if toks[0].kind == "handle":
+            return "other", None
+        last = toks[-1].low.rstrip(".")
+        if len(toks) > 1 and (last in _org_suffixes() or any(
+                t.low == "of" and toks[i - 1].low in _org_suffixes() for i, t in enumerate(toks) if i)):
+            return "organization", None
+        if len(toks) == 1 and _acronym(toks[0]):
+            return "organization", None
+        title_words = [t.low.rstrip(".") for t in cand.title] + [w.lower() for w in cand.lower_title]
+        if any(w in TITLE_HEADS or w in HONORIFICS for w in title_words):
+            return "person", None
+        if len(toks) >= 2 and toks[0].text in given_names() and toks[-1].text not in given_names() | set(places()):
+            return "person", None
+        if len(toks) >= 2 and toks[0].kind == "word" and len(toks[0].text) == 1:
+            return "person", None  # 'J. Smith'
+        if 2 <= len(toks) <= 3 and (self._speech_after(cand) or _PERSON_PRONOUN_AFTER.match(self.text[cand.end:])):
+            return "person", None
+        return "other", None
+
+    def _accept_single(self, cand: _Candidate) -> bool:
+        tok = cand.tokens[0]
+        word = tok.text
+        if tok.kind == "handle":
+            return True
+        if _is_filler(tok, self.not_names) or word.lower() in TITLE_WORDS and not cand.title:
+            return False
+        if word in demonyms() and not _lexicon_kind(word):
+            return False
+        if len(word) == 1 and word != "X":
+            return False
+        if word == "X":
+            before = self.text[max(0, tok.start - 4):tok.start].lower()
+            return before.endswith(("on ", "via "))
+        if _lexicon_kind(word) or cand.title or cand.lower_title:
+            return True
+        if _acronym(tok):
+            return True
+        if word.isupper() and len(word) > 6:
+            return False
+        if cand.initial:
+            if word.lower() in self.lower_words:
+                return False
+            return (word in self.mid_caps or self._known_surname(word) is not None or self._speech_after(cand)
+                    or tok.possessive)
+        return True
+
+    def _known_surname(self, word: str) -> list[_Candidate] | None:
+        return self.full_names.get(name_key(word))
+
+    # -- resolution -----------------------------------------------------------------------------
+
+    def resolve(self) -> ActorExtraction:
+        body = [c for c in self.candidates if not c.headline]
+        heads = [c for c in self.candidates if c.headline]
+        kinds: dict[int, tuple[ActorKind, str | None]] = {}
+        for cand in body:
+            if len(cand.tokens) >= 2:
+                name = cand.text(self.text)
+                kind = self._kind(cand, name)
+                kinds[id(cand)] = kind
+                if kind[0] == "person":
+                    self.full_names.setdefault(name_key(cand.tokens[-1].text), []).append(cand)
+        for cand in body:
+            self._resolve_one(cand, kinds.get(id(cand)))
+        for cand in heads:
+            self._resolve_known(cand)
+        self._resolve_handles()
+        return self._result()
+
+    def _new_actor(self, name: str, kind: ActorKind, *, first: str | None = None, surname: str | None = None,
+                   key_hint: str | None = None) -> _Actor:
+        base = key_hint or plain_key(name) or "x"
+        key = base
+        n = 2
+        while key in self.by_key:
+            key = f"{base}-{n}"
+            n += 1
+        actor = _Actor(key=key, name=name, kind=kind, first=first, surname_key=surname)
+        self.actors.append(actor)
+        self.by_key[key] = actor
+        return actor
+
+    def _person_for(self, surname_key: str, first: str | None, pos: int) -> _Actor | None:
+        """The person this surname (with this first name, if any) refers to: agreeing first names
+        only; a bare surname goes to the person with that surname mentioned most recently."""
+        matches = [a for a in self.actors if a.surname_key == surname_key and a.kind in ("person", "other")]
+        if first:
+            agree = [a for a in matches if a.first and first_names_agree(a.first, first)]
+            if agree:
+                return max(agree, key=lambda a: a.last_seen)
+            bare = [a for a in matches if not a.first]
+            return bare[0] if len(bare) == 1 and not [a for a in matches if a.first] else None
+        if not matches:
+            return None
+        return max(matches, key=lambda a: a.last_seen)
+
+    def _mention(self, actor: _Actor, cand: _Candidate, name: str) -> None:
+        self.mentions.append(Mention(start=cand.start, end=cand.end, text=name, actor_key=actor.key))
+        actor.last_seen = cand.start
+        actor.add_alias(name)
+        if cand.title or cand.lower_title:
+            prefix = self.text[(cand.title[0].start if cand.title else cand.start):cand.start]
+            if cand.lower_title and not cand.title:
+                prefix = " ".join(cand.lower_title) + " "
+            actor.add_alias((prefix + name).strip())
+
+    def _roles(self, actor: _Actor, cand: _Candidate) -> None:
+        role = ""
+        if cand.title:
+            heads = [t for t in cand.title if t.low.rstrip(".") not in HONORIFICS]
+            if heads and any(t.low.rstrip(".") in TITLE_HEADS for t in heads):
+                role = pretty_role([t.text for t in heads])
+                for t in cand.title:
+                    self._title_entity(t)
+        elif cand.lower_title:
+            role = pretty_role(cand.lower_title)
+        if role and cand.possessor:
+            role = f"{role} to {cand.possessor}"
+        if role:
+            actor.add_role(role)
+        appositive = _APPOSITIVE.match(self.text[cand.end:cand.end + 120])
+        if appositive:
+            phrase = appositive.group(1).strip()
+            words = phrase.split()
+            lowered = [w.lower().strip("’'") for w in words]
+            if (len(words) <= 9 and any(w in TITLE_HEADS for w in lowered)
+                    and not any(w in _STOP_VERBS for w in lowered)):
+                actor.add_role(pretty_role(words))
+
+    def _office_without_name(self, cand: _Candidate) -> None:
+        """An office named alone is no actor, but its country or body is, and a handle right after
+        it ('...National Security Advisor, @michaelgwaltz') holds that office."""
+        for tok in cand.title:
+            self._title_entity(tok)
+        after = _HANDLE_AFTER.match(self.text, cand.end)
+        if after:
+            role = pretty_role([t.text for t in cand.title if t.low.rstrip(".") not in HONORIFICS])
+            if cand.possessor:
+                role = f"{role} to the {cand.possessor}"
+            self.handle_roles[after.start(1)] = role
+
+    def _title_entity(self, tok: _Token) -> None:
+        """'US' in 'US National Security Advisor' and 'CIA' in 'CIA Director' are mentions too."""
+        lex = _lexicon_kind(tok.text)
+        if lex is None and not (_acronym(tok) and tok.text not in _NOT_ACRONYMS):
+            return
+        kind, canonical = lex or ("organization", tok.text)
+        actor = self.by_key.get(plain_key(canonical)) or self._new_actor(tok.text, kind, key_hint=plain_key(canonical))
+        if tok.text == canonical or len(tok.text) > len(actor.name):
+            actor.name = tok.text
+        self.mentions.append(Mention(start=tok.start, end=tok.end, text=tok.text, actor_key=actor.key))
+        actor.add_alias(tok.text)
+
+    def _resolve_one(self, cand: _Candidate, kind: tuple[ActorKind, str | None] | None) -> None:
+        toks = cand.tokens
+        if toks[0].kind == "handle":
+            return  # after everyone else is known
+        name = cand.text(self.text)
+        if cand.title_only:
+            self._office_without_name(cand)
+            return
+        if len(toks) == 1 and not self._accept_single(cand):
+            if cand.title:
+                for t in cand.title:
+                    self._title_entity(t)
+            return
+        if kind is None:
+            kind = self._kind(cand, name)
+        actor_kind, canonical = kind
+        if canonical:
+            key = plain_key(canonical)
+            actor = self.by_key.get(key) or self._new_actor(name, actor_kind, key_hint=key)
+            self._mention(actor, cand, name)
+            if len(name) > len(actor.name) or name == canonical:
+                actor.name = name if name == canonical or len(name) > len(actor.name) else actor.name
+            return
+        if actor_kind in ("person", "other") and toks[-1].kind == "word":
+            surname = name_key(toks[-1].text)
+            first = toks[0].text if len(toks) >= 2 else None
+            if first is None and actor_kind == "other" and not self._known_surname(toks[-1].text):
+                actor = self._person_for(surname, None, cand.start) if any(
+                    a.surname_key == surname for a in self.actors) else None
+            else:
+                actor = self._person_for(surname, first, cand.start)
+            if actor is None and first is None:
+                later = self._known_surname(toks[-1].text)
+                if later:
+                    # a surname before its full name: the first person named so later
+                    full = later[0]
+                    actor = self._new_actor(full.text(self.text), "person", first=full.tokens[0].text, surname=surname)
+            if actor is None:
+                actor = self._new_actor(name, actor_kind, first=first, surname=surname)
+            if actor_kind == "person" or cand.title or cand.lower_title:
+                actor.kind = "person"
+            if first and not actor.first:
+                actor.first = first
+            if len(toks) > len(actor.name.split()):
+                actor.name = name
+            self._mention(actor, cand, name)
+            self._roles(actor, cand)
+            return
+        key = plain_key(name)
+        actor = self.by_key.get(key) or self._new_actor(name, actor_kind, key_hint=key)
+        self._mention(actor, cand, name)
+        self._roles(actor, cand)
+
+    def _resolve_known(self, cand: _Candidate) -> None:
+        """A headline run: only names the body has already made actors."""
+        name = cand.text(self.text)
+        lex = _lexicon_kind(name)
+        if lex:
+            actor = self.by_key.get(plain_key(lex[1]))
+            if actor:
+                self._mention(actor, cand, name)
+            return
+        if cand.tokens[0].kind == "handle":
+            return
+        surname = name_key(cand.tokens[-1].text)
+        first = cand.tokens[0].text if len(cand.tokens) >= 2 else None
+        matches = [a for a in self.actors if a.surname_key == surname and first_names_agree(a.first, first)]
+        if len(matches) == 1:
+            self._mention(matches[0], cand, name)
+
+    def _resolve_handles(self) -> None:
+        people = [a for a in self.actors if a.kind == "person" and a.surname_key]
+        for cand in self.candidates:
+            tok = cand.tokens[0]
+            if tok.kind != "handle":
+                continue
+            actor = _person_for_handle(tok.text, people)
+            if actor is None:
+                actor = self.by_key.get(plain_key(tok.text)) or self._new_actor(tok.text, "other", key_hint=plain_key(tok.text))
+            self.mentions.append(Mention(start=tok.start, end=tok.end, text=tok.text, actor_key=actor.key))
+            actor.add_alias(tok.text)
+            if tok.start in self.handle_roles:
+                actor.add_role(self.handle_roles[tok.start])
+
+    def _result(self) -> ActorExtraction:
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        actors = [
+            LocalActor(key=a.key, name=a.name, kind=a.kind, aliases=a.aliases, roles=specific_roles(a.roles),
+                       first_name=a.first if a.kind == "person" else None)
+            for a in self.actors
+        ]
+        return ActorExtraction(actors=actors, mentions=self.mentions)
+
+
+def _person_for_handle(handle: str, people: list[_Actor]) -> _Actor | None:
+    """'@michaelgwaltz' is Mike Waltz: the handle holds the surname, and what comes before it
+    starts with the first name (or a nickname form of it) or its initial."""
+    body = plain_key(handle)
+    found = []
+    for person in people:
+        surname = plain_key(person.name.split()[-1])
+        if len(surname) < 3 or surname not in body:
+            continue
+        before = body[:body.index(surname)]
+        if not before:
+            found.append(person)
+            continue
+        if person.first:
+            forms = first_name_forms(person.first)
+            if any(before.startswith(f) for f in forms if len(f) >= 2) or before[0] == plain_key(person.first)[:1] and len(before) <= 2:
+                found.append(person)
+    return found[0] if len(found) == 1 else None

@@ -11,12 +11,13 @@ from brief.models import Article, ArticleAnalysis, Briefing, LoadWarning
 
 def assemble(articles: list[Article], analyses: dict[str, ArticleAnalysis],
              warnings: list[LoadWarning]) -> Briefing:
-    actors, quotes = ActorMerger().merge(articles, analyses)
+    merged = ActorMerger().merge(articles, analyses)
+    actors, quotes = merged.actors, merged.quotes
     groups = QuoteGrouper().group(quotes, articles)
-    stories = StoryClusterer().cluster(articles, analyses, actors, quotes)
+    stories = StoryClusterer().cluster(articles, analyses, actors, quotes, merged.local_actor_ids)
     briefing = Briefing(
         articles=articles, analyses=analyses, stories=stories, actors=actors,
-        quotes=quotes, quote_groups=groups, warnings=warnings,
+        quotes=quotes, quote_groups=groups, warnings=warnings, local_actor_ids=merged.local_actor_ids,
     )
     build_briefs(briefing)
     return briefing

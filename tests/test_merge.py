@@ -1,0 +1,132 @@
+"""Merging actors across articles: written articles for each rule, and the seeds against the gold file."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from brief.analysis.article import analyse_article
+from brief.analysis.merge import ActorMerger
+from brief.config import Settings
+from brief.models import Article, Quote
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "gold" / "seeds.json"
+
+
+def article(aid: str, text: str) -> Article:
+    return Article(id=aid, title=text.split(".")[0], text=text, path=f"{aid}.txt", published=date(2025, 3, 5))
+
+
+def merge(*texts: str):
+    articles = [article(f"art{i}", t) for i, t in enumerate(texts)]
+    analyses = {a.id: analyse_article(a, Settings()) for a in articles}
+    return articles, analyses, ActorMerger().merge(articles, analyses)
+
+
+def actor_named(result, name: str):
+    found = [a for a in result.actors if a.name == name]
+    assert found, f"{name!r} not among {[a.name for a in result.actors]}"
+    return found[0]
+
+
+def people(result, surname: str):
+    return [a for a in result.actors if a.kind == "person" and any(x.endswith(surname) for x in a.aliases)]
+
+
+def test_transliterated_names_across_articles_are_one_person():
+    _, _, result = merge(
+        "President Oleksandr Hrytsenkiy spoke in Kyiv on Monday. Hrytsenkiy said the talks went well.",
+        "Oleksandr Hrytsenky, the president, met envoys in Kyiv. Hrytsenky said little.",
+    )
+    found = people(result, "Hrytsenkiy") + people(result, "Hrytsenky")
+    assert len({a.id for a in found}) == 1
+    person = found[0]
+    assert {"Oleksandr Hrytsenkiy", "Oleksandr Hrytsenky", "Hrytsenky"} <= set(person.aliases)
+    assert len(person.article_ids) == 2
+    assert {s["article_id"] for s in person.role_sources} == {"art0", "art1"}
+
+
+def test_different_first_names_stay_apart_across_articles():
+    _, _, result = merge("Anna Lindqvist opened the farm in Uppsala.", "Erik Lindqvist sold the farm in Uppsala.")
+    assert len(people(result, "Lindqvist")) == 2
+
+
+def test_bare_surname_merges_only_with_shared_company():
+    _, _, result = merge(
+        "Governor Paula Hendry met Mayor Rui Costa in Porto to discuss the harbour bridge.",
+        "Mayor Costa and Hendry signed the harbour bridge deal in Porto, officials said.",
+        "The village chess cup went to Hendry, organisers said.",
+    )
+    hendrys = people(result, "Hendry")
+    full = [a for a in hendrys if a.name == "Paula Hendry"]
+    assert len(full) == 1 and set(full[0].article_ids) == {"art0", "art1"}
+    assert not any("art2" in a.article_ids for a in full)
+
+
+def test_local_ids_and_quote_speakers_point_to_corpus_actors():
+    articles, analyses, result = merge("Mike Waltz spoke in Washington.", "Waltz, the adviser, spoke again in Washington.")
+    waltz = actor_named(result, "Mike Waltz")
+    for a in articles:
+        for local in analyses[a.id].actors:
+            assert f"{a.id}:{local.key}" in result.local_actor_ids
+    local = next(x for x in analyses["art0"].actors if x.name == "Mike Waltz")
+    assert result.local_actor_ids[f"art0:{local.key}"] == waltz.id
+    # quotes carry the corpus id of their speaker
+    analyses["art0"].quotes = [Quote(id="q1", text="hi", article_id="art0", start=0, end=2, speaker_key=local.key)]
+    result = ActorMerger().merge(articles, analyses)
+    assert result.quotes[0].speaker_id == waltz.id
+    assert actor_named(result, "Mike Waltz").quote_ids == ["q1"]
+    actors, quotes = result  # still unpacks as a pair
+    assert quotes[0].id == "q1"
+
+
+@pytest.fixture(scope="module")
+def seeds_briefing():
+    from brief.pipeline import build_briefing
+    from brief.store import Store
+
+    return build_briefing(ROOT / "seeds", Settings(), store=Store(None))
+
+
+GOLD_PEOPLE = ["Volodymyr Zelenskyy", "Andriy Yermak", "Mike Waltz", "Donald Trump", "John Ratcliffe"]
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared gold file absent")
+@pytest.mark.parametrize("canonical", GOLD_PEOPLE)
+def test_seed_people_are_one_actor_with_all_their_variants(seeds_briefing, canonical):
+    gold = next(a for a in json.loads(GOLD.read_text())["actors"] if a["canonical"] == canonical)
+    holders = [a for a in seeds_briefing.actors if set(a.aliases) & set(gold["variants"])]
+    assert len(holders) == 1, [(a.name, a.aliases) for a in holders]
+    actor = holders[0]
+    assert actor.name == canonical and actor.kind == "person"
+    assert set(gold["variants"]) <= set(actor.aliases)
+    assert actor.roles
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared gold file absent")
+def test_seed_roles(seeds_briefing):
+    roles = {a.name: a.roles for a in seeds_briefing.actors}
+    assert "President of Ukraine" in roles["Volodymyr Zelenskyy"]
+    assert "CIA Director" in roles["John Ratcliffe"]
+    assert "US National Security Advisor" in roles["Mike Waltz"]
+    assert "President of the United States" in roles["Donald Trump"]
+    assert any(r.startswith("Chief of Staff to") for r in roles["Andriy Yermak"])
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared gold file absent")
+def test_seed_places_organisations_and_no_junk(seeds_briefing):
+    gold = json.loads(GOLD.read_text())
+    names = {a.name for a in seeds_briefing.actors}
+    aliases = {x for a in seeds_briefing.actors for x in a.aliases}
+    for bad in gold["not_actors"]:
+        assert bad not in names and bad not in aliases
+    us = [a for a in seeds_briefing.actors if a.name == "United States"]
+    assert len(us) == 1 and {"US", "U.S.", "United States"} <= set(us[0].aliases)
+    for entry in gold["actors"]:
+        if entry["kind"] == "organization" or entry["canonical"] in ("Ukraine", "Russia"):
+            assert entry["canonical"] in names
+    assert len(seeds_briefing.local_actor_ids) == sum(len(x.actors) for x in seeds_briefing.analyses.values())
