@@ -30,7 +30,7 @@ def load_theme(path: Path) -> Theme:
     for key in _COLOURS & set(data):
         try:
             Color.parse(data[key])
-        except (ColorParseError, TypeError, ValueError):
+        except (ColorParseError, TypeError, ValueError, AttributeError):
             raise ValueError(f"'{key}' is not a colour: {data[key]!r}") from None
     variables = data.get("variables", {})
     if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):

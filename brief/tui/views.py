@@ -108,10 +108,18 @@ def _article_line(lib: Library, doc: DocBuilder, article_id: str, ctx: ViewConte
              doc.piece(f"  {details}", "dim"), indent=2)
 
 
+MATCH_LIMIT = 1000  # highlights per document; a one-letter search must not stall the view
+
+
 def _highlight_spans(text: str, query: str) -> list[tuple[int, int]]:
     if not query:
         return []
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+    found = []
+    for match in re.finditer(re.escape(query), text, re.IGNORECASE):
+        found.append((match.start(), match.end()))
+        if len(found) >= MATCH_LIMIT:
+            break
+    return found
 
 
 # Story -------------------------------------------------------------------------------
@@ -203,14 +211,22 @@ def _article_text(lib: Library, article: Article, place: Target, ctx: ViewContex
         spans.append((start, end, "match", None))
     if place.start is not None:
         spans.append((place.start, place.end if place.end is not None else place.start + 1, "focus", None))
-    spans = [s for s in spans if 0 <= s[0] < s[1] <= size]
+    spans = sorted((s for s in spans if 0 <= s[0] < s[1] <= size), key=lambda s: s[0])
     cuts = sorted({0, size, *(s[0] for s in spans), *(s[1] for s in spans)})
     order = {"quote": 0, "mention": 1, "match": 2, "focus": 3}
     out = Text(end="")
     anchored = False
+    active: list[tuple[int, int, str, Target | None]] = []
+    upcoming = 0
     for left, right in zip(cuts, cuts[1:]):
-        covering = sorted((s for s in spans if s[0] <= left and right <= s[1]), key=lambda s: order[s[2]])
-        roles = tuple(s[2] for s in covering)
+        # Sweep: spans enter at their start and leave at their end, so each cut costs the
+        # spans open there, not all spans of the article.
+        while upcoming < len(spans) and spans[upcoming][0] <= left:
+            active.append(spans[upcoming])
+            upcoming += 1
+        active = [s for s in active if s[1] > left]
+        covering = sorted(active, key=lambda s: order[s[2]])
+        roles = tuple(dict.fromkeys(s[2] for s in covering))
         # The innermost link wins: a mention inside a quote leads to the actor.
         target = next((s[3] for s in reversed(covering) if s[3] is not None), None)
         anchor = "focus" in roles and not anchored
