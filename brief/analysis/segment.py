@@ -18,6 +18,11 @@ _CANDIDATE = re.compile(r"(?:[.!?…]+)[\"”’'»)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"[\w@#&'’.-]*\w$")
 _NEXT_WORD = re.compile(r"\s+([\"“‘'«(\[]*)([\w@#$£€]*)")
 
+# After `?”` or `!”`: a short name and a speech verb closing the sentence (`“Why?” Rosa Vance asked.`).
+_ATTRIBUTION = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}(?:said|says|asked|asks|added|adds|wrote|writes|told|replied|shouted|"
+    r"tweeted|posted|wondered|insisted|demanded|exclaimed)\b(?!\s+that\b)[^.!?\"“”]{0,40}[.!?]"
+)
 # Titles before a name: never the end of a sentence.
 _TITLES = frozenset(
     "Mr Mrs Ms Mx Dr Prof Gov Sen Rep Reps Gen Col Lt Capt Sgt Maj Adm Cmdr Cdr Brig Rev Hon Pres Supt Insp "
@@ -60,6 +65,8 @@ def _is_boundary(para: str, stop_start: int, stop_end: int) -> bool:
         return False
     if not word and not opening:
         return False  # `Where is the Love? - picked up`, `(Ae Fond Kiss... ).`
+    if para[stop_start] in "?!" and para[stop_end - 1] in "\"”’'" and _ATTRIBUTION.match(para, stop_end):
+        return False  # `“Is this the end?” Rosa Vance asked.`
     if para[stop_start] != "." or para[stop_end - 1] != ".":
         return True  # `?`, `!`, `…`, or a stop inside a closing quote or bracket: `Cell Block H." Labour`
     window = max(0, stop_start - 40)

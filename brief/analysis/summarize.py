@@ -31,7 +31,7 @@ LANGUAGE = "english"
 METHODS = ("lexrank", "lsa", "textrank", "luhn", "edmundson", "kl", "sumbasic", "reduction")
 
 # Words as sumy's own tokenizer keeps them: letters joined by hyphens and apostrophes, less a possessive 's.
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+|['’](?!s\b)[^\W\d_]+)*")
+_WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:-[^\W\d_]+|['’](?!s\b)[^\W\d_]+)*")
 
 # Edmundson's cue method rewards and penalises words given up front; for news: words of announcements and
 # decisions, and words of hedging and page furniture.
