@@ -29,8 +29,8 @@ Vector = dict[str, float]
 @dataclass
 class ClusterSettings:
     # Tuned on the ECB+ train topics (bench/eval_ecb.py); the dev topics are held out.
-    topic_threshold: float = 0.10  # average-link similarity that joins articles into one topic
-    event_threshold: float = 0.08  # ... and into one event, once topic-wide words are down-weighted
+    topic_threshold: float = 0.08  # average-link similarity that joins articles into one topic
+    event_threshold: float = 0.13  # ... and into one event, once topic-wide words are down-weighted
     window_days: int = 7  # dated articles further apart than this are never one story
     block_terms: int = 12  # heaviest terms per article used to find candidates
     max_postings: int = 400  # candidates per term and article: the nearest in time
@@ -201,7 +201,7 @@ class StoryClusterer:
                 if local_df[t] < 2:
                     continue  # a term of one article alone links it to nothing here, it only dilutes
                 share = local_df[t] / m
-                weight = w * math.log((n + 1) / df[t]) * (1.0 - share)
+                weight = w * math.log((n + 1) / df[t]) * math.sqrt(1.0 - share)
                 if weight > 0:
                     weighted[t] = weight
             vectors[i] = _normalise(weighted)

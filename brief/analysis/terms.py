@@ -78,10 +78,15 @@ def _is_name_token(token: str) -> bool:
 
 def article_terms(title: str, text: str, limit: int = 60) -> dict[str, float]:
     """The article's `limit` heaviest terms: stems, name phrases ("n:tara reid") and numbers ("#6.1")."""
+    # A word the article also writes in lower case is a common word, capitalised only by position or
+    # by a headline's title case ("Police said", "Placed on Injured Reserve"): not a name.
+    common = {t.lower() for t in _TOKEN.findall(f"{title} {text}") if t[0].islower()}
     counts: Counter[str] = Counter()
     for part, repeat in ((title, _TITLE_REPEAT), (text, 1)):
-        for key, weight in _weighted_tokens(part):
-            counts[key] += weight * repeat
+        for segment in _SEGMENT.split(part):
+            names = not _title_case(segment)
+            for key, weight in _weighted_tokens(segment, common if names else None):
+                counts[key] += weight * repeat
     weights = {key: (1.0 + math.log(c)) for key, c in counts.items() if c > 0}
     for key in weights:
         if key.startswith("n:"):
@@ -92,9 +97,19 @@ def article_terms(title: str, text: str, limit: int = 60) -> dict[str, float]:
     return {k: round(v, 3) for k, v in top}
 
 
-def _weighted_tokens(text: str):
-    """(key, count) per token. A capitalised word inside a sentence is a name: besides its stem it
-    gives "n:word", and with a capitalised neighbour "n:word word" (Tara Reid, Fox News)."""
+_SEGMENT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _title_case(segment: str) -> bool:
+    """A headline in title case: most of its non-stop words capitalised, so capitals say nothing."""
+    words = [w for w in _TOKEN.findall(segment) if w[0].isalpha() and w.lower() not in stop_words()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _weighted_tokens(text: str, common: set[str] | None):
+    """(key, count) per token. A capitalised word that is not a common word of the article is a name
+    (`common` None: no names here): besides its stem it gives "n:word", and with a capitalised
+    neighbour "n:word word" (Tara Reid, Fox News)."""
     previous: str | None = None
     previous_end = 0
     for match in _TOKEN.finditer(text):
@@ -114,7 +129,8 @@ def _weighted_tokens(text: str):
             previous = None
             continue
         yield norm, 1
-        if _is_name_token(token) and token not in _AMERICA:
+        if common is not None and _is_name_token(token) and token not in _AMERICA \
+                and token.lower() not in common:
             name = token.lower().replace("’", "'").removesuffix("'s").rstrip(".")
             yield "n:" + name, 1
             if previous:
