@@ -328,7 +328,11 @@ class MainScreen(Screen):
             cursor = next((i for i in range(len(source)) if source.key(i) == wanted), 0)
         self.vlist.set_source(source, cursor)
         if not len(source):
-            self.middle.show(lambda doc: doc.line(doc.piece(f"No {tab} in this corpus yet.", "dim")))
+            if not len(self.library.article_rows):
+                message = f"No articles were found in {self.app.corpus_label or 'this corpus'}."
+            else:
+                message = f"No {tab} in this corpus yet."
+            self.middle.show(lambda doc: doc.line(doc.piece(message, "dim")))
             self.context.show(lambda doc: None)
         self._show_pane("list", focus=True)
 

@@ -100,7 +100,9 @@ class Document(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {f"document--{role}" for role in ROLES}
     DEFAULT_CSS = """
-    Document { scrollbar-gutter: stable; scrollbar-size-vertical: 1; overflow-x: hidden; background: $surface; }
+    Document { scrollbar-gutter: stable; scrollbar-size-vertical: 1; overflow-x: hidden;
+        scrollbar-background: $surface; scrollbar-background-hover: $surface;
+        scrollbar-background-active: $surface; background: $surface; }
     Document > .document--heading { text-style: bold; color: $primary; }
     Document > .document--title { text-style: bold; }
     Document > .document--label { text-style: bold; color: $secondary; }

@@ -39,7 +39,9 @@ class VirtualList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"virtual-list--cursor", "virtual-list--dim", "virtual-list--unread",
                          "virtual-list--accent", "virtual-list--quote"}
     DEFAULT_CSS = """
-    VirtualList { scrollbar-gutter: stable; scrollbar-size-vertical: 1; overflow-x: hidden; background: $surface; }
+    VirtualList { scrollbar-gutter: stable; scrollbar-size-vertical: 1; overflow-x: hidden;
+        scrollbar-background: $surface; scrollbar-background-hover: $surface;
+        scrollbar-background-active: $surface; background: $surface; }
     VirtualList > .virtual-list--cursor { background: $panel; text-style: bold; }
     VirtualList:focus > .virtual-list--cursor { background: $primary-muted; }
     VirtualList > .virtual-list--dim { color: $text-muted; }
