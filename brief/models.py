@@ -79,6 +79,8 @@ class Quote(_Model):
     kind: QuoteKind = "direct"
     speaker_key: str | None = None  # a LocalActor.key of the same article
     speaker_text: str | None = None  # the words naming the speaker ("he", "Yermak")
+    speaker_start: int | None = None  # offsets of speaker_text in Article.text
+    speaker_end: int | None = None
     speaker_id: str | None = None  # a corpus-level Actor.id, filled when merging
     cue: str | None = None
     channel: str | None = None

@@ -1,0 +1,133 @@
+"""Pronoun speakers ('"…," he added') resolved to an actor of the article, or left unknown.
+
+Gender comes only from the article itself (Mr./Ms., gendered role words, pronouns next to a lone name),
+so a 'she' is never given to a man the article calls 'Mr.'; where the article does not tell, any person fits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from brief.analysis.quoting.context import Context
+
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s*$")
+_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+_ROLE = re.compile(
+    r"\b(?:(spokeswoman|congresswoman|chairwoman|businesswoman|wife|widow|mother|daughter|sister|actress|"
+    r"first lady|queen|princess|grandmother)|(spokesman|congressman|chairman|businessman|husband|widower|father|"
+    r"son|brother|actor|king|prince|grandfather))\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+WINDOW_PARAGRAPHS = 2
+
+
+@dataclass
+class LastSpeaker:
+    """The speaker of the latest attributed quote: a pronoun or a follow-on quote may point back to it."""
+
+    key: str | None
+    kind: str  # "named", "pronoun", "generic"
+    clause_end: int
+    quote_end: int
+    paragraph: int
+
+
+def infer_genders(ctx: Context) -> dict[str, str]:
+    votes: dict[str, list[int]] = {}
+
+    def vote(key: str, gender: str, weight: int = 1) -> None:
+        v = votes.setdefault(key, [0, 0])
+        v[0 if gender == "m" else 1] += weight
+
+    masked = ctx.masked
+    for m in ctx.mentions:
+        if ctx.kind(m.actor_key) != "person":
+            continue
+        honorific = _HONORIFIC.search(masked, max(0, m.start - 6), m.start) or re.match(r"(Mr|Mrs|Ms|Miss)\b", m.text)
+        if honorific:
+            vote(m.actor_key, _HONORIFIC_GENDER[honorific.group(1).lower()], 3)
+        near = masked[max(0, m.start - 40) : m.start] + " " + masked[m.end : m.end + 40]
+        role = _ROLE.search(near)
+        if role and not re.search(r"\b(?:his|her)\s+$", near[: role.start()]):
+            vote(m.actor_key, "f" if role.group(1) else "m")
+    # A pronoun after a lone person in its sentence most likely refers to that person.
+    for p in _PRONOUN.finditer(masked):
+        start = ctx.sentence_start(p.start())
+        persons = {m.actor_key for m in ctx.mentions_between(start, p.start()) if ctx.kind(m.actor_key) == "person"}
+        if len(persons) == 1:
+            vote(persons.pop(), "m" if p.group(1) else "f")
+    genders = {}
+    for key, (m, f) in votes.items():
+        if m >= 2 * f + 1:
+            genders[key] = "m"
+        elif f >= 2 * m + 1:
+            genders[key] = "f"
+    return genders
+
+
+class PronounResolver:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._genders: dict[str, str] | None = None
+
+    def _compatible(self, key: str | None, pronoun: str) -> bool:
+        if key is None:
+            return False
+        kind = self.ctx.kind(key)
+        p = pronoun.lower()
+        if p in ("he", "she"):
+            if kind != "person":
+                return False
+            if self._genders is None:
+                self._genders = infer_genders(self.ctx)
+            gender = self._genders.get(key)
+            return gender is None or gender == ("m" if p == "he" else "f")
+        if p in ("it", "they"):
+            return kind == "organization"
+        return False
+
+    def resolve(self, pronoun: str, pos: int, last: LastSpeaker | None) -> str | None:
+        """The actor `pronoun` at `pos` refers to, or None when the article leaves it open."""
+        ctx = self.ctx
+        p = pronoun.lower()
+        if p not in ("he", "she", "it", "they"):
+            return None
+        paragraph = ctx.paragraph(pos)
+        if last is not None and last.clause_end <= pos and paragraph - last.paragraph <= WINDOW_PARAGRAPHS:
+            others = [
+                m for m in ctx.mentions_between(last.clause_end, pos)
+                if m.actor_key != last.key and self._compatible(m.actor_key, p)
+            ]
+            if not others:
+                # The latest speaker, with no one else who fits named since; an unnamed one stays unknown.
+                if self._compatible(last.key, p):
+                    return last.key
+                if last.key is None:
+                    return None
+        if p == "they":
+            return None
+        floor = ctx.paragraph_starts[max(0, paragraph - WINDOW_PARAGRAPHS)]
+        end = pos
+        while end > floor:
+            start = ctx.sentence_start(end - 1) if end - 1 >= floor else floor
+            candidates = [
+                m for m in ctx.mentions_between(start, end)
+                if self._compatible(m.actor_key, p) and not ctx.is_possessive(m)
+                and not re.search(r"\b(?:to|with|by|from|for|against|about|of|and)\s+$", ctx.masked[max(0, m.start - 10) : m.start])
+            ]
+            keys = {m.actor_key for m in candidates}
+            everyone = {m.actor_key for m in ctx.mentions_between(start, end) if self._compatible(m.actor_key, p)}
+            if len(everyone) > len(keys) and keys:
+                return None  # someone else who fits stands in the same sentence
+            if len(keys) == 1:
+                return keys.pop()
+            if keys:
+                return None
+            if everyone:
+                return None
+            if start <= floor:
+                break
+            end = start
+        return None

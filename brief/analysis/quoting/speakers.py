@@ -1,0 +1,380 @@
+"""Who a quotation is given to, read from the words around it: cue verbs, their subjects, channels, relays.
+
+The speaker phrase is found by syntax (the subject of a cue verb next to the quote), then mapped to the
+actor mention heading it. A phrase that names no actor keeps its words and no key: never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from brief.analysis.quoting import cues
+from brief.analysis.quoting.context import Context, Speaker
+from brief.analysis.quoting.spans import MASK, QuoteSpan
+
+_TOKEN = re.compile(r"\S+")
+_LEAD = re.compile(r"[\s,—–\-]*")
+_PAREN_END = re.compile(r"\s*\([^()~]{1,40}\)\s*$")
+_DATEISH = re.compile(r"^(?:" + cues._MONTHS + r")[a-z]*\.?$|^\d")
+_COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but|or|then)\s*$|,\s*$")
+_HANDLE = re.compile(r"^@\w+")
+_QUOTE_CHARS = set("“”\"‘" + MASK)
+
+
+@dataclass
+class Frame:
+    speaker: Speaker | None
+    cue: str | None
+    channel: str | None = None
+    reported_by: str | None = None
+    clause_end: int = 0  # end of the sentence holding the attribution
+
+
+def _capitalised(word: str) -> bool:
+    w = word.lstrip("(\"“‘")
+    return bool(w) and (w[0].isupper() or bool(_HANDLE.match(w)))
+
+
+def _speaker_from_phrase(ctx: Context, start: int, end: int) -> Speaker | None:
+    """Classify the phrase [start, end) that stands where a speaker goes."""
+    text = ctx.text[start:end].strip()
+    if not text:
+        return None
+    start = ctx.text.index(text, start)
+    end = start + len(text)
+    words = text.split()
+    low = text.lower()
+    if len(words) == 1 and (low in cues.PRONOUNS or low in cues.FIRST_PERSON):
+        return Speaker(start, end, text, None, "pronoun")
+    mention = ctx.mention_at(start, end)
+    if mention is not None:
+        return Speaker(mention.start, mention.end, mention.text, mention.actor_key, "named")
+    last = words[-1]
+    if _capitalised(last) and not (len(words) == 1 and low in cues.DETERMINERS):
+        # A name the actor pass did not catch: keep its words; an actor of the article with that surname, if one.
+        run = []
+        for w in reversed(words):
+            if not _capitalised(w) or w.lower() in cues.DETERMINERS:
+                break
+            run.append(w)
+        name = " ".join(reversed(run))
+        s = ctx.text.index(name, start)
+        return Speaker(s, s + len(name), name, ctx.key_by_surname(last.strip(".,’'")), "named")
+    if words[0].lower() in cues.DETERMINERS or len(words) <= 3:
+        return Speaker(start, end, text, None, "generic")
+    return None
+
+
+def subject_before(ctx: Context, verb_start: int, left: int, anchored: bool = False) -> Speaker | None:
+    """The subject of a cue verb: the phrase ending just before it (past adverbs, dates, an appositive).
+
+    `anchored`: the phrase must start at `left` (a tail right after the closing mark)."""
+    found = _subject_before(ctx, verb_start, left)
+    if found is None:
+        return None
+    speaker, phrase_start = found
+    if anchored and ctx.masked[left:phrase_start].strip(" ,—–-\n"):
+        return None
+    return speaker
+
+
+def _subject_before(ctx: Context, verb_start: int, left: int) -> tuple[Speaker | None, int] | None:
+    masked = ctx.masked
+    region = masked[left:verb_start]
+    trail = cues.TRAILING_ADVERBIALS.search(region)
+    end = left + (trail.start() if trail else len(region.rstrip()))
+    while end > left and masked[end - 1].isspace():
+        end -= 1
+    if end > left and masked[end - 1] == ",":
+        return _appositive_subject(ctx, left, end - 1)
+    paren = _PAREN_END.search(masked, left, end)
+    if paren is not None:
+        end = paren.start()
+    tokens = list(_TOKEN.finditer(masked, left, end))
+    np_start = end
+    count = 0
+    for k in range(len(tokens) - 1, -1, -1):
+        tok = tokens[k]
+        word = tok.group()
+        if any(c in _QUOTE_CHARS for c in word) or word[-1] in ",;:—–":
+            break
+        lw = word.lower()
+        if _DATEISH.match(word) and np_start < end:
+            break
+        if lw in cues.CLAUSE_WORDS:
+            if np_start == end:
+                if lw == "who":
+                    return _relative_antecedent(ctx, left, tok.start()), tok.start()
+                return None
+            if lw in cues.PREPOSITIONS:
+                return None  # "a spokesman for Trump": the name is not the subject
+            if lw in {"and", "or", "&"}:
+                before = tokens[k - 1].group() if k > 0 else ""
+                if before and before[-1] not in ",;" and (_capitalised(before) or before.lower() in cues.PRONOUNS):
+                    return None  # "Grassley and Leahy said": two speakers
+            break
+        np_start = tok.start()
+        count += 1
+        if count >= 10:
+            break
+    if np_start >= end:
+        return None
+    return _speaker_from_phrase(ctx, np_start, end), np_start
+
+
+def _relative_antecedent(ctx: Context, left: int, who_at: int) -> Speaker | None:
+    """'Trump, who has called it "a disaster"': the name before 'who'."""
+    before = ctx.masked[left:who_at].rstrip().rstrip(",").rstrip()
+    end = left + len(before)
+    mention = ctx.mention_at(max(left, end - 60), end)
+    if mention is not None and mention.end >= end - 1:
+        return Speaker(mention.start, mention.end, mention.text, mention.actor_key, "named")
+    return None
+
+
+def _appositive_subject(ctx: Context, left: int, comma: int) -> tuple[Speaker | None, int] | None:
+    """'X, a Miami lawyer who ..., said' and 'X, R-Wis., said': the name before the first comma."""
+    masked = ctx.masked
+    for m in ctx.mentions_between(left, comma):
+        after = masked[m.end : comma + 1]
+        head = re.match(r"(?:\s*\([^)]{0,30}\))?\s*,", after)
+        if head is None or ctx.is_possessive(m):
+            continue
+        appositive = after[head.end() :]
+        if any(c in _QUOTE_CHARS for c in appositive) or len(appositive.split()) > 30 or cues.CUE.search(appositive):
+            continue
+        pre_text = masked[left : m.start].rsplit(",", 1)[-1]
+        pre = pre_text.split()
+        if len(pre) > 5 or any(w.lower() in cues.CLAUSE_WORDS or any(c in _QUOTE_CHARS for c in w) for w in pre):
+            continue
+        phrase_start = m.start - len(pre_text.lstrip())
+        return Speaker(m.start, m.end, m.text, m.actor_key, "named"), phrase_start
+    # "A spokesman, who declined to be named, said"
+    phrase = masked[left:comma].split(",")[0]
+    words = phrase.split()
+    if words and words[0].lower() in cues.DETERMINERS and len(words) <= 6 and not any(c in _QUOTE_CHARS for c in phrase):
+        s = masked.index(phrase.strip(), left)
+        return Speaker(s, s + len(phrase.strip()), ctx.text[s : s + len(phrase.strip())], None, "generic"), s
+    return None
+
+
+def subject_after(ctx: Context, verb_end: int, right: int) -> Speaker | None:
+    """The subject after an inverted cue: '"…," said Ronald R. Fieldstone, a Miami lawyer'."""
+    masked = ctx.masked
+    start = None
+    end = None
+    count = 0
+    for tok in _TOKEN.finditer(masked, verb_end, right):
+        word = tok.group()
+        if any(c in _QUOTE_CHARS for c in word):
+            break
+        bare = word.rstrip(",;.:")
+        if bare.lower() in cues.CLAUSE_WORDS or (not bare and word):
+            break
+        if _DATEISH.match(bare) or bare.lower() in {"today", "yesterday", "tonight"}:
+            break
+        if start is None:
+            start = tok.start()
+        end = tok.start() + len(bare)
+        count += 1
+        stop = word[-1] in ",;:" or (word.endswith(".") and not _is_abbreviation(bare))
+        if stop or count >= 10:
+            break
+    if start is None or end is None:
+        return None
+    paren = _PAREN_END.search(masked, start, end)
+    if paren is not None:
+        end = paren.start()
+    return _speaker_from_phrase(ctx, start, end)
+
+
+def _is_abbreviation(word: str) -> bool:
+    return len(word.rstrip(".")) <= 3 and word[:1].isupper()
+
+
+def _cue_word(match: re.Match) -> str:
+    return match.group()
+
+
+def _is_outlet(ctx: Context, speaker: Speaker | None) -> bool:
+    if speaker is None or speaker.kind != "named":
+        return False
+    kind = ctx.kind(speaker.key)
+    return kind in (None, "organization", "other") and bool(cues.OUTLET_WORDS.search(speaker.text))
+
+
+def _tail_frame(ctx: Context, start: int, end: int) -> Frame | None:
+    """'"…," X said', '"…," said X', '"…," according to X', '"…," Reuters quoted X as saying'."""
+    masked = ctx.masked
+    lead = _LEAD.match(masked, start, end)
+    s = lead.end() if lead else start
+    if s >= end:
+        return None
+    relay = cues.QUOTED_AS_SAYING.match(masked, s, end)
+    if relay is not None:
+        who = subject_after(ctx, relay.start("who") - 1, relay.end("who"))
+        return Frame(who, relay.group("cue"), reported_by=relay.group("outlet"))
+    according = cues.ACCORDING_TO.match(masked, s, end)
+    if according is not None:
+        return Frame(subject_after(ctx, according.end() - 1, end), "according to")
+    cue = cues.CUE.match(masked, s, end)
+    if cue is not None:
+        who = subject_after(ctx, cue.end(), end)
+        return Frame(who, _cue_word(cue)) if who is not None else None
+    cue = cues.CUE.search(masked, s, min(end, s + 250))
+    if cue is None:
+        return None
+    who = subject_before(ctx, cue.start(), s, anchored=True)
+    return Frame(who, _cue_word(cue)) if who is not None else None
+
+
+def _head_frame(ctx: Context, start: int, end: int) -> Frame | None:
+    """'X said: "…"', 'X noted "positive movement"', 'X called it "regrettable" and reaffirmed …'."""
+    masked = ctx.masked
+    relay = None
+    for relay in cues.QUOTED_AS_SAYING.finditer(masked, start, end):
+        pass
+    if relay is not None and not masked[relay.end() : end].strip(" ,:\n"):
+        who = subject_after(ctx, relay.start("who") - 1, relay.end("who"))
+        return Frame(who, relay.group("cue"), reported_by=relay.group("outlet"))
+    found = list(cues.CUE.finditer(masked, start, end))
+    if not found:
+        according = re.match(r"\s*According to\s+", masked[start:end])
+        if according:
+            return Frame(subject_after(ctx, start + according.end() - 1, end), "according to")
+        return None
+    return _cue_subject(ctx, found, len(found) - 1, start)
+
+
+def _cue_subject(ctx: Context, found: list[re.Match], i: int, start: int) -> Frame | None:
+    cue = found[i]
+    who = subject_before(ctx, cue.start(), start)
+    if who is not None:
+        return Frame(who, cue.group())
+    if i == 0:
+        according = re.match(r"\s*According to\s+", ctx.masked[start : cue.start()])
+        if according:
+            return Frame(subject_after(ctx, start + according.end() - 1, cue.start()), "according to")
+        return None
+    # A coordinated verb ("… and reaffirmed", ", adding") shares the subject of the cue before it.
+    earlier = _cue_subject(ctx, found, i - 1, start)
+    if earlier is None:
+        return None
+    left = ctx.masked[found[i - 1].end() : cue.start()]
+    if _COORDINATED.search(left) or cue.group().endswith("ing"):
+        return Frame(earlier.speaker, cue.group())
+    return earlier
+
+
+def _relay_speaker(ctx: Context, head_start: int, open_at: int) -> tuple[Speaker, str] | None:
+    """'as Trump seeks a "bigger, better deal," CBS News reported': the person whose verb governs the quote."""
+    persons = [m for m in ctx.mentions_between(head_start, open_at) if ctx.kind(m.actor_key) == "person"]
+    if not persons:
+        return None
+    m = persons[-1]
+    between = ctx.masked[m.end : open_at]
+    words = between.split()
+    if not words or len(words) > 6 or any(c in between for c in ",;:" + MASK) or not words[0].islower():
+        return None
+    return Speaker(m.start, m.end, m.text, m.actor_key, "named"), words[0]
+
+
+def channel_in(ctx: Context, start: int, end: int) -> str | None:
+    """How or where the words were said, when the sentence says so."""
+    masked = ctx.masked
+    told = cues.TOLD.search(masked, start, end)
+    if told is not None:
+        name = told.group(1)
+        mention = ctx.mention_at(told.start(1), told.end(1))
+        if (mention is None or ctx.kind(mention.actor_key) != "person") and (
+            cues.OUTLET_WORDS.search(name) or (mention is not None and ctx.kind(mention.actor_key) == "organization")
+        ):
+            return _clean_name(name)
+    within = cues.CHANNEL_IN.search(masked, start, end)
+    platform = cues.CHANNEL_ON.search(masked, start, end)
+    if within is not None and within.group(2) and not cues.NOT_CHANNEL.match(within.group(2)):
+        return _clean_name(within.group(2))
+    if platform is not None:
+        return platform.group(1)
+    for on in cues.CHANNEL_ON_OUTLET.finditer(masked, start, end):
+        name = on.group(1)
+        if not cues.NOT_CHANNEL.match(name) and cues.OUTLET_WORDS.search(name):
+            return _clean_name(name)
+    if within is not None:
+        phrase = within.group(1)
+        for p in cues.PLATFORMS:
+            if re.search(r"\b" + re.escape(p) + r"\b", phrase) and p != "X":
+                return p
+        return phrase
+    return None
+
+
+def _clean_name(name: str) -> str:
+    name = name.strip().rstrip(".,")
+    for suffix in ("’s", "'s"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def _reported_by(ctx: Context, start: int, end: int) -> str | None:
+    """', Reuters reported' or ', according to Reuters' after an attribution already made."""
+    masked = ctx.masked
+    m = re.search(r",\s+according to\s+(" + cues._NAME + r")", masked[start:end])
+    if m and cues.OUTLET_WORDS.search(m.group(1)):
+        return _clean_name(m.group(1))
+    m = re.search(r",\s+(" + cues._NAME + r")\s+(?:reported|reports)\b", masked[start:end])
+    if m and cues.OUTLET_WORDS.search(m.group(1)):
+        return _clean_name(m.group(1))
+    return None
+
+
+def _final_attribution(ctx: Context, after: int, tail_end: int) -> Frame | None:
+    """A sentence-final attribution after a partial quote: '… "soon" for talks, Yermak said.'"""
+    masked = ctx.masked
+    for comma in re.finditer(r",", masked[after:tail_end]):
+        c = after + comma.end()
+        frame = _tail_frame(ctx, c, tail_end)
+        if frame is None or frame.speaker is None or frame.cue.endswith("ing"):
+            continue
+        rest = masked[c:tail_end]
+        if re.search(r"\b(?:that|whether|if)\b", rest) or cues.QUOTED_AS_SAYING.search(rest):
+            continue
+        return frame
+    return None
+
+
+def attribute(ctx: Context, span: QuoteSpan, next_open: int | None) -> Frame | None:
+    """The frame naming who said the quotation in `span`, or None when the words around it name no one."""
+    masked = ctx.masked
+    text = ctx.text
+    after = span.after
+    tail_end = ctx.sentence_end(after)
+    if next_open is not None:
+        tail_end = min(tail_end, next_open)
+    head_start = ctx.sentence_start(span.open_at)
+    clause_end = max(tail_end, after)
+    closes_sentence = text[span.end - 1] == "." and re.match(r"[\s”\"’]*(?:$|\n|[A-Z“\"‘])", text[after : after + 3] or "")
+    frame = None
+    tail_open = not closes_sentence and tail_end > after
+    if tail_open:
+        frame = _tail_frame(ctx, after, tail_end)
+    if frame is None or frame.speaker is None:
+        head = _head_frame(ctx, head_start, span.open_at)
+        if head is not None and head.speaker is not None:
+            frame = head
+    if (frame is None or frame.speaker is None) and tail_open:
+        frame = _final_attribution(ctx, after, tail_end)
+    if frame is None:
+        return None
+    frame.clause_end = clause_end
+    if frame.cue in cues.RELAY_VERBS and _is_outlet(ctx, frame.speaker):
+        relayed = _relay_speaker(ctx, head_start, span.open_at)
+        if relayed is not None:
+            frame = Frame(relayed[0], relayed[1], reported_by=_clean_name(frame.speaker.text), clause_end=clause_end)
+    if frame.channel is None:
+        frame.channel = channel_in(ctx, head_start, clause_end)
+    if frame.reported_by is None:
+        frame.reported_by = _reported_by(ctx, after, clause_end)
+    return frame
