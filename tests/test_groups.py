@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from brief.analysis.groups import QuoteGrouper
 from brief.models import Quote
 
@@ -123,7 +121,6 @@ def _starts(text: str, start: str) -> bool:
     return norm(text).startswith(norm(start))
 
 
-@pytest.mark.xfail(strict=False, reason="needs the quote extractor and actor merger to find the seed quotes")
 def test_seed_groups_end_to_end(seeds_path):
     from brief.config import Settings
     from brief.pipeline import build_briefing

@@ -181,3 +181,17 @@ def test_seeds_form_one_story(seeds_path: Path):
     assert len(briefing.stories[0].article_ids) == 2
     if gold:
         assert len(gold["stories"]) == 1
+
+
+def test_sentence_opening_inside_an_earlier_quote_is_a_fragment():
+    from brief.analysis.stories import inside_quote
+    from brief.models import ArticleAnalysis, Quote, Sentence
+
+    text = '"We held the line. We will hold it again," the mayor said. Rain fell.'
+    quote = Quote(id="q", text="We held the line. We will hold it again", article_id="a", start=1, end=40)
+    analysis = ArticleAnalysis(article_id="a", engine_version="t", quotes=[quote])
+    first, second, third = (Sentence(start=0, end=18, text=text[0:18]), Sentence(start=19, end=58, text=text[19:58]),
+                            Sentence(start=59, end=69, text=text[59:69]))
+    assert not inside_quote(first, analysis)
+    assert inside_quote(second, analysis)
+    assert not inside_quote(third, analysis)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 
-from brief.analysis.stories import local_actor_map, select_sentences
+from brief.analysis.stories import inside_quote, local_actor_map, select_sentences
 from brief.models import ActorBrief, Article, ArticleAnalysis, Briefing, OutletExclusive, SourceProfile, SummarySentence
 
 SAID_ABOUT = 5  # sentences in an actor's "said about" summary
@@ -80,7 +80,8 @@ def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: d
             seen.add((actor_id, k))
             sentence = analysis.sentences[k]
             spans = own_quote_spans.get((actor_id, article_id), ())
-            if any(start < sentence.end and sentence.start < end for start, end in spans):
+            if any(start < sentence.end and sentence.start < end for start, end in spans) \
+                    or inside_quote(sentence, analysis):
                 continue
             taken[actor_id] += 1
             prior = 1.0 / (1 + k) + (0.5 if k in summary else 0.0)

@@ -263,7 +263,7 @@ class StoryClusterer:
             if analysis is None:
                 continue
             for position, index in enumerate(analysis.summary):
-                if 0 <= index < len(analysis.sentences):
+                if 0 <= index < len(analysis.sentences) and not inside_quote(analysis.sentences[index], analysis):
                     sentence = analysis.sentences[index]
                     candidates.append((SummarySentence(text=sentence.text, article_id=article.id,
                                                        start=sentence.start, end=sentence.end),
@@ -283,6 +283,12 @@ class StoryClusterer:
             cited_sources=list(dict.fromkeys(cited)),
             published=min(dates) if dates else None,
         )
+
+
+def inside_quote(sentence, analysis: ArticleAnalysis) -> bool:
+    """A sentence that opens inside a quotation begun in an earlier sentence: out of its article it
+    is a fragment of someone's speech that no longer says whose."""
+    return any(q.start + 2 < sentence.start < q.end for q in analysis.quotes)
 
 
 def story_id(article_ids: Iterable[str]) -> str:
