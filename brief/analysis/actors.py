@@ -10,6 +10,7 @@ article also capitalises it mid-sentence, or when it is a known name. Variants o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +45,8 @@ _SPEECH_CUES = frozenset(
 _PERSON_PRONOUN_AFTER = re.compile(r"^,?\s+(?:who|whose)\b")
 _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,.;:“”\"()\n]{3,90}?)\s*(?=,|\.|;|\)|$|\s(?:said|says|told|added|wrote))")
 _LOWER_TITLE_SCAN = 5
+_SPEECH_IN_LINE = re.compile(r"\b(?:said|says|told|added|according to)\b")
+_CONTRACTION = re.compile(r"['’](?:m|ve|ll|re|d|t)$", re.I)
 _HANDLE_AFTER = re.compile(r",?\s+(@[A-Za-z0-9_]{2,})")
 _STOP_VERBS = frozenset("is was are were has had have who which that said says told and but".split())
 
@@ -58,6 +61,36 @@ def _not_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _time_words() -> frozenset[str]:
+    words: set[str] = set()
+    for line in (_LEXICON / "time_words.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
+# Month names that are also given names ('Theresa May', 'April Ryan'): a month only in a date's company.
+_NAME_MONTHS = frozenset("may june april august".split())
+_ABBREVIATED_TIME = frozenset("mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_DATE_BEFORE = re.compile(r"(?:\b(?:in|on|of|since|until|till|by|from|through|last|next|this|early|late|mid|end|"
+                          r"during|before|after|between|and|or|to)\s+|-)$", re.I)
+_DATE_AFTER = re.compile(r"^(?:\.?\s*\d|\s+(?:of\s+)?\d|,\s*\d)")
+
+
+def _is_time(tok: _Token, text: str) -> bool:
+    """Months, weekdays and the like, allowing for the months that are also names."""
+    low = tok.low
+    if low not in _time_words():
+        return False
+    after = text[tok.end:tok.end + 6]
+    if low in _ABBREVIATED_TIME:
+        return after.startswith(".") or bool(_DATE_AFTER.match(after))
+    if low in _NAME_MONTHS:
+        return bool(_DATE_AFTER.match(after) or _DATE_BEFORE.search(text[max(0, tok.start - 10):tok.start]))
+    return True
+
+
+@lru_cache(maxsize=None)
 def _org_suffixes() -> frozenset[str]:
     words: set[str] = set()
     for line in (_LEXICON / "org_suffixes.txt").read_text(encoding="utf-8").splitlines():
@@ -67,7 +100,16 @@ def _org_suffixes() -> frozenset[str]:
 
 
 # Capitals that are not organisations however they are written.
-_NOT_ACRONYMS = frozenset("I A OK TV AM PM GMT BST EST EDT PST UTC ET CEO CFO COO MP MPs PR ID HQ DJ VS TBD FAQ RIP".split())
+_NOT_ACRONYMS = frozenset(
+    "I A OK TV AM PM GMT BST EST EDT PST UTC ET CEO CFO COO MP MEP PR ID HQ DJ VS TBD FAQ RIP PC CD DVD GP HIV "
+    "AIDS SMS IT AI GDP VAT IPO DNA TV3 UFO VIP PhD LGBT".split())
+# Last words of names of things: awards, contests, laws, works. Never people.
+_THING_SUFFIXES = frozenset(
+    "award awards prize prizes cup open championship championships games olympics bill act treaty accord "
+    "agreement festival show series album film novel report index war".split())
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+# Title words that are ordinary words when alone ('Former', 'Deputy'); party and body names are not here.
+_QUALIFIERS = frozenset("former acting deputy vice senior assistant associate interim prime shadow".split())
 
 
 @dataclass(slots=True)
@@ -75,17 +117,16 @@ class _Token:
     start: int
     end: int
     text: str
-    kind: str  # word | dotted | handle
+    kind: str  # word | dotted | handle | contraction
+    low: str
     possessive: bool = False
     initial: bool = False  # opens a sentence (or a quotation)
+    closes: bool = False  # 'New York-based': the name ends here
 
     @property
     def capitalised(self) -> bool:
-        return self.kind != "handle" and self.text[:1].isupper()
+        return self.kind in ("word", "dotted") and self.text[:1].isupper()
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
 
 @dataclass(slots=True)
@@ -139,18 +180,30 @@ class _Actor:
 
 def _tokenize(text: str) -> list[_Token]:
     tokens: list[_Token] = []
+    append = tokens.append
+    size = len(text)
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "word"
-        start, end = m.start(), m.end()
+        start, end = m.span()
         word = m.group()
-        possessive = False
-        if kind == "word" and len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
+        first = word[0]
+        if first == "@":
+            append(_Token(start, end, word, "handle", word.lower()))
+            continue
+        if not first.isupper():
+            append(_Token(start, end, word, "word", word.lower()))  # lower case: no name, no checks
+            continue
+        kind = "dotted" if word[-1] == "." else "word"
+        possessive = closes = False
+        if kind == "word" and ("'" in word or "’" in word) and _CONTRACTION.search(word):
+            kind = "contraction"  # I'm, We've, Don't: never a name
+        elif kind == "word" and "-" in word and word.rsplit("-", 1)[1].islower():
+            word = word.rsplit("-", 1)[0]  # 'Texas-based', 'Kremlin-backed': the name is the head
+            end, closes = start + len(word), True
+        elif len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
             word, end, possessive = word[:-2], end - 2, True
-        elif kind in ("word", "dotted") and end < len(text) and text[end] in "'’" and word.endswith("s") and (
-            end + 1 >= len(text) or not text[end + 1].isalnum()
-        ):
+        elif word[-1] == "s" and end < size and text[end] in "'’" and (end + 1 >= size or not text[end + 1].isalnum()):
             possessive = True
-        tokens.append(_Token(start, end, word, kind, possessive))
+        append(_Token(start, end, word, kind, word.lower(), possessive, closes=closes))
     return tokens
 
 
@@ -185,7 +238,8 @@ def _headline_paragraphs(text: str, tokens: list[_Token]) -> list[tuple[int, int
             ti += 1
         stripped = line.rstrip()
         short_furniture = 1 <= words <= 4 and caps == words and not stripped.endswith((".", "!", "?", "”", '"', ":"))
-        title_case = words >= 5 and caps / words >= 0.75 and not stripped.endswith(("”", '"'))
+        title_case = (words >= 5 and caps / words >= 0.8 and not stripped.endswith(("”", '"'))
+                      and not _SPEECH_IN_LINE.search(line))
         if short_furniture or title_case:
             spans.append((pos, end))
         pos = end + 1
@@ -208,7 +262,7 @@ def _acronym(tok: _Token) -> bool:
 
 def _joinable(text: str, a: _Token, b: _Token) -> bool:
     gap = text[a.end:b.start]
-    if a.possessive:
+    if a.possessive or a.closes:
         return False
     if gap in (" ", "\u00a0"):
         return True
@@ -289,22 +343,24 @@ class ActorExtractor:
             while hi < len(headlines) and headlines[hi][1] < run[0].start:
                 hi += 1
             in_headline = hi < len(headlines) and headlines[hi][0] <= run[0].start <= headlines[hi][1]
-            initial = run[0].initial
             whole = text[run[0].start:run[-1].end]
             if _lexicon_kind(whole) is None:
-                # leading openers and function words ('The', 'Both', 'Today'), and time words anywhere
-                while run and _is_filler(run[0], not_names) and _lexicon_kind(text[run[0].start:run[-1].end]) is None:
+                # openers and function words that only start the sentence ('Both', 'Today', 'The')
+                while run and (run[0].initial or run[0].low in ("the", "a", "an")) and _is_filler(
+                        run[0], not_names) and _lexicon_kind(text[run[0].start:run[-1].end]) is None:
+                    if len(run) > 1 and run[0].initial:
+                        run[1].initial = True
                     run = run[1:]
                 while run and (_is_filler(run[-1], not_names) or run[-1].low in ("of", "the")):
                     run = run[:-1]
             if not run:
                 continue
-            pieces = self._split_on_time_words(run, not_names)
+            pieces = self._split_on_time_words(run, text)
             for piece in pieces:
                 cand = self._split_title(text, piece)
                 if cand is None:
                     continue
-                cand.initial = initial and piece[0] is run[0]
+                cand.initial = piece[0].initial
                 cand.headline = in_headline
                 self._lower_title(text, tokens, index[id(cand.tokens[0] if not cand.title else cand.title[0])], cand)
                 if prev_possessor and cand.title and 0 < (cand.title[0].start - prev_possessor[0]) <= 4:
@@ -319,10 +375,10 @@ class ActorExtractor:
         return out
 
     @staticmethod
-    def _split_on_time_words(run: list[_Token], not_names: frozenset[str]) -> list[list[_Token]]:
+    def _split_on_time_words(run: list[_Token], text: str) -> list[list[_Token]]:
         pieces: list[list[_Token]] = [[]]
         for tok in run:
-            if _is_filler(tok, not_names) and tok.low not in ("of", "the"):
+            if _is_time(tok, text):
                 if pieces[-1]:
                     pieces.append([])
                 continue
@@ -335,27 +391,22 @@ class ActorExtractor:
         whole = text[run[0].start:run[-1].end]
         if _lexicon_kind(whole) or run[-1].low in _org_suffixes() or len(run) == 1:
             return _Candidate(tokens=run)
-        if run[-1].low.rstrip(".") in TITLE_HEADS and all(
+        if run[-1].low.rstrip(".") in TITLE_HEADS and not any(t.low.rstrip(".") in HONORIFICS for t in run) and all(
                 t.low.rstrip(".") in TITLE_WORDS or t.text in demonyms() or _acronym(t) or t.text in places()
                 for t in run):
             return _Candidate(tokens=run, title=run, title_only=True)
-        last_title = -1
-        has_head = False
-        for i, tok in enumerate(run[:-1]):
-            word = tok.low.rstrip(".")
-            if word in TITLE_WORDS or tok.text in demonyms() or _acronym(tok) or tok.text in places():
-                if word in TITLE_HEADS or word in HONORIFICS:
-                    has_head = True
-                last_title = i
-                continue
-            break
-        if has_head and last_title >= 0:
-            # the title must end on an office word, not on a qualifier that starts the name
-            while last_title >= 0 and not (run[last_title].low.rstrip(".") in TITLE_HEADS | HONORIFICS
-                                           or run[last_title].low in ("staff", "state", "intelligence", "affairs")):
-                last_title -= 1
-            if last_title >= 0:
-                return _Candidate(tokens=run[last_title + 1:], title=run[:last_title + 1])
+        # the title ends at the last office word that still leaves a name after it
+        heads = [i for i, tok in enumerate(run[:-1]) if tok.low.rstrip(".") in TITLE_HEADS | HONORIFICS]
+        if heads:
+            h = heads[-1]
+            # 'Chief of Staff', 'Secretary of State', 'Director of National Intelligence'
+            after_of = False
+            while h + 2 < len(run) and run[h + 1].low in TITLE_WORDS and (
+                    run[h + 1].low in ("of", "the", "for") or after_of):
+                h += 1
+                after_of = after_of or run[h].low in ("of", "for")
+            if all(t.low not in ("of", "the") for t in run[h + 1:]) and run[h + 1].kind != "dotted":
+                return _Candidate(tokens=run[h + 1:], title=run[:h + 1])
         return _Candidate(tokens=run)
 
     @staticmethod
@@ -394,6 +445,7 @@ class _Resolver:
         self.by_key: dict[str, _Actor] = {}
         self.mentions: list[Mention] = []
         self.handle_roles: dict[int, str] = {}
+        self.spoke: set[str] = set()  # actors named right before a speech verb
         not_names = _not_names()
         # Evidence from the whole article: words capitalised mid-sentence, words seen in lower case.
         self.mid_caps: set[str] = set()
@@ -429,6 +481,8 @@ class _Resolver:
         if toks[0].kind == "handle":
             return "other", None
         last = toks[-1].low.rstrip(".")
+        if len(toks) > 1 and last in _THING_SUFFIXES:
+            return "other", None
         if len(toks) > 1 and (last in _org_suffixes() or any(
                 t.low == "of" and toks[i - 1].low in _org_suffixes() for i, t in enumerate(toks) if i)):
             return "organization", None
@@ -437,7 +491,7 @@ class _Resolver:
         title_words = [t.low.rstrip(".") for t in cand.title] + [w.lower() for w in cand.lower_title]
         if any(w in TITLE_HEADS or w in HONORIFICS for w in title_words):
             return "person", None
-        if len(toks) >= 2 and toks[0].text in given_names() and toks[-1].text not in given_names() | set(places()):
+        if 2 <= len(toks) <= 4 and toks[0].text in given_names() and toks[-1].text not in places():
             return "person", None
         if len(toks) >= 2 and toks[0].kind == "word" and len(toks[0].text) == 1:
             return "person", None  # 'J. Smith'
@@ -450,16 +504,16 @@ class _Resolver:
         word = tok.text
         if tok.kind == "handle":
             return True
-        if _is_filler(tok, self.not_names) or word.lower() in TITLE_WORDS and not cand.title:
+        if _lexicon_kind(word):
+            return word != "X" or self.text[max(0, tok.start - 4):tok.start].lower().endswith(("on ", "via "))
+        if _is_filler(tok, self.not_names) or _is_time(tok, self.text):
             return False
-        if word in demonyms() and not _lexicon_kind(word):
+        low = word.lower().rstrip(".")
+        if (low in TITLE_HEADS or low in HONORIFICS or low in _QUALIFIERS) and not cand.title:
             return False
-        if len(word) == 1 and word != "X":
+        if word in demonyms() or word in _NOT_ACRONYMS or _PLURAL_ACRONYM.match(word) or len(word) == 1:
             return False
-        if word == "X":
-            before = self.text[max(0, tok.start - 4):tok.start].lower()
-            return before.endswith(("on ", "via "))
-        if _lexicon_kind(word) or cand.title or cand.lower_title:
+        if cand.title or cand.lower_title:
             return True
         if _acronym(tok):
             return True
@@ -524,6 +578,8 @@ class _Resolver:
 
     def _mention(self, actor: _Actor, cand: _Candidate, name: str) -> None:
         self.mentions.append(Mention(start=cand.start, end=cand.end, text=name, actor_key=actor.key))
+        if self._speech_after(cand):
+            self.spoke.add(actor.key)
         actor.last_seen = cand.start
         actor.add_alias(name)
         if cand.title or cand.lower_title:
@@ -663,7 +719,33 @@ class _Resolver:
             if tok.start in self.handle_roles:
                 actor.add_role(self.handle_roles[tok.start])
 
+    def _coordinated_with_people(self, keys: set[str]) -> set[str]:
+        """'Costa and Hendry': a word joined by 'and' to a person is a person too."""
+        kinds = {a.key: a.kind for a in self.actors}
+        starts = {m.start: m for m in self.mentions}
+        ends = {m.end: m for m in self.mentions}
+        found = set()
+        for m in self.mentions:
+            if m.actor_key not in keys:
+                continue
+            after = starts.get(m.end + 5) if self.text[m.end:m.end + 5] == " and " else None
+            before = ends.get(m.start - 5) if self.text[max(0, m.start - 5):m.start] == " and " else None
+            if any(n is not None and kinds.get(n.actor_key) == "person" for n in (after, before)):
+                found.add(m.actor_key)
+                self.by_key[m.actor_key].kind = "person"
+        return found
+
     def _result(self) -> ActorExtraction:
+        # A lone capitalised word seen once, with nothing saying what it is, is more often a title
+        # of a work or a stray capital than an actor.
+        counts = Counter(m.actor_key for m in self.mentions)
+        weak = {a.key for a in self.actors if a.kind == "other" and " " not in a.name and not a.roles
+                and counts[a.key] <= 1 and not a.name.startswith("@") and a.key not in self.spoke}
+        if weak:
+            weak -= self._coordinated_with_people(weak)
+        if weak:
+            self.actors = [a for a in self.actors if a.key not in weak]
+            self.mentions = [m for m in self.mentions if m.actor_key not in weak]
         self.mentions.sort(key=lambda m: (m.start, m.end))
         actors = [
             LocalActor(key=a.key, name=a.name, kind=a.kind, aliases=a.aliases, roles=specific_roles(a.roles),

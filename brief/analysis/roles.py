@@ -16,6 +16,11 @@ commander judge justice prosecutor attorney sheriff leader speaker commissioner 
 capt professor prof premier president-elect aide lawmaker nominee candidate ceo cfo coo founder
 officer detective inspector sergeant sgt superintendent head boss executive treasurer
 archbishop bishop cardinal rev reverend sheikh emir ayatollah
+singer actor actress conductor author writer novelist poet composer artist designer economist analyst
+striker midfielder defender goalkeeper winger forward batsman bowler player captain chef comedian presenter
+producer filmmaker film-maker rapper musician drummer guitarist lawyer scientist researcher doctor nurse
+campaigner activist entrepreneur businessman businesswoman journalist reporter correspondent photographer
+mp mep msp broadcaster champion skipper boxer golfer sprinter jockey trainer referee umpire
 """.split())
 
 # Forms of address: they make a person, not a role.
@@ -29,7 +34,7 @@ intelligence press communications federal majority minority opposition shadow su
 district county city staff of the to for affairs human rights army navy air force police military
 republican democratic democrat independent conservative labour liberal party white house
 special top chief general managing operating financial technology science culture transport
-environment agriculture labor justice development digital public cabinet crown elect
+environment agriculture labor justice development digital public cabinet crown elect tory
 """.split())
 
 # Heads that make a role only with more words: bare 'Head'/'Boss' before a name is rarely a title.
