@@ -8,6 +8,11 @@ headless at 120x40 and reports:
   - first paint: app start until the story list has drawn its first line
   - keystroke: `j` press to the repaint being done (median, p95, max), and G/g jumps
   - tab switch: `2` (articles) with its rows built for the first time
+
+    /work/venv/bin/python bench/bench_tui.py --corpus PATH [--runs 3]
+
+opens a real corpus in a fresh process (headless, the cache as it is) and reports the wall
+time from starting the process to the story list's first painted row.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import argparse
 import asyncio
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -112,11 +118,51 @@ def fresh_dirs() -> None:
         os.environ[f"BRIEF_{name}_DIR"] = os.path.join(home, name.lower())
 
 
+_CHILD = """
+import sys, time
+from pathlib import Path
+from brief.config import load_settings
+from brief.tui.app import corpus_app
+from brief.tui.widgets.virtual_list import VirtualList
+
+original = VirtualList.render_line
+
+def render_line(self, y):
+    strip = original(self, y)
+    if len(self.source):
+        print(f"painted {time.time()} {len(self.source)}", flush=True)
+        self.app.exit()
+        VirtualList.render_line = original
+    return strip
+
+VirtualList.render_line = render_line
+corpus_app(Path(sys.argv[1]), load_settings()).run(headless=True, size=(120, 40))
+"""
+
+
+def open_corpus(path: str, runs: int) -> None:
+    """Wall time from spawning `python` to the first painted row, with the user's cache."""
+    for run in range(runs):
+        start = time.time()
+        done = subprocess.run([sys.executable, "-c", _CHILD, path], capture_output=True, text=True, timeout=600)
+        lines = [line for line in done.stdout.splitlines() if line.startswith("painted ")]
+        if not lines:
+            print(f"run {run + 1}: no list painted (exit {done.returncode}) {done.stderr[-400:]}")
+            continue
+        _, when, rows = lines[0].split()
+        print(f"run {run + 1}: first painted row after {float(when) - start:.3f} s ({rows} stories)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="*", default=[1000, 10000, 100000])
     parser.add_argument("--keys", type=int, default=200)
+    parser.add_argument("--corpus", help="time opening this corpus in a fresh process instead")
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    if args.corpus:
+        open_corpus(args.corpus, args.runs)
+        return
     results = [asyncio.run(measure(rows, args.keys)) for rows in args.rows]
     names = list(results[0])
     print("| " + " | ".join(names) + " |")

@@ -541,3 +541,26 @@ async def test_quit_keys():
             await pilot.press(key)
             await pilot.pause()
             assert not app.is_running
+
+
+async def test_j_scrolls_a_long_document_without_links_and_g_G_jump():
+    from brief.library import Library
+    from brief.models import Article, Briefing
+
+    text = "\n\n".join(f"Paragraph {i} of a long article with no names in it." for i in range(80))
+    app = BriefApp(library=Library(Briefing(articles=[Article(id="a", title="Long", text=text, path="a.md")])))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main(app)
+        await pilot.press("2", "enter")
+        middle = screen.middle
+        assert middle.scroll_offset.y == 0
+        await pilot.press("j", "j", "j")
+        assert middle.scroll_offset.y == 3
+        await pilot.press("k")
+        assert middle.scroll_offset.y == 2
+        await pilot.press("G")
+        assert middle.scroll_offset.y == middle.max_scroll_y > 0
+        await pilot.press("g")
+        assert middle.scroll_offset.y == 0
+        await pilot.press("pagedown")
+        assert middle.scroll_offset.y > 10
