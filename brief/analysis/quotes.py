@@ -22,6 +22,8 @@ _WORD = re.compile(r"[\w’'\-]+")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is vs".split())
 _HEAD_OPENS_SENTENCE = re.compile(r"(?:^|[:,—–]|[.!?][\"”’]?)\s*$")
 _PREVIOUS_CHANNEL_PARAGRAPHS = 1
+# A capitalised phrase in quotes after these is the name of a show or work, not words said.
+_BEFORE_TITLES = frozenset("on told tells in to of at from for with the a an and his her their its 's’s".split())
 
 
 def _is_title_case(words: list[str]) -> bool:
@@ -45,8 +47,10 @@ class QuoteExtractor:
             words = _WORD.findall(" ".join(text[a:b] for a, b in span.segments))
             if not words:
                 continue
-            frame = attribute(ctx, span, next_open)
             kind = self._kind(ctx, span, words)
+            if kind == "partial" and self._not_speech(ctx, span, words):
+                continue
+            frame = attribute(ctx, span, next_open)
             if frame is None:
                 if kind == "partial" and (len(words) <= 3 or _is_title_case(words)):
                     continue  # a scare quote, a title or a nickname: no one is said to have said it
@@ -60,7 +64,7 @@ class QuoteExtractor:
             if frame is not None and channel is None and key is not None:
                 channel = self._channel_before(ctx, span, key, last_channel)
             paragraph = ctx.paragraph(span.open_at)
-            if frame is not None and frame.cue is not None:
+            if frame is not None and not frame.inherited:
                 last = LastSpeaker(
                     key=key,
                     kind=frame.speaker.kind if frame.speaker else "generic",
@@ -73,7 +77,7 @@ class QuoteExtractor:
             elif frame is not None and last is not None:
                 last.quote_end = span.after
                 last.paragraph = paragraph
-            speaker = frame.speaker if frame is not None and frame.cue is not None else None
+            speaker = frame.speaker if frame is not None and not frame.inherited else None
             quotes.append(
                 Quote(
                     id=f"{article_id}-q{len(quotes) + 1}",
@@ -93,6 +97,20 @@ class QuoteExtractor:
                 )
             )
         return quotes
+
+    @staticmethod
+    def _not_speech(ctx: Context, span: QuoteSpan, words: list[str]) -> bool:
+        """Titles of shows and works ('told "Morning Joe"', 'the "American Pie" star') and markup debris."""
+        if not any(len(w) > 1 and w[0].isalpha() for w in words):
+            return True
+        quoted = ctx.text[span.start : span.end]
+        if re.search(r"https?:|\.com\b|pic\.twitter|^@\w+$", quoted):
+            return True
+        if _is_title_case(words) and len(words) <= 6:
+            before = ctx.text[max(0, span.open_at - 12) : span.open_at].split()
+            if before and before[-1].lower().strip(",") in _BEFORE_TITLES:
+                return True
+        return False
 
     @staticmethod
     def _kind(ctx: Context, span: QuoteSpan, words: list[str]) -> str:
@@ -123,7 +141,7 @@ class QuoteExtractor:
         head = ctx.masked[ctx.paragraph_bounds(span.open_at)[0] : span.open_at]
         if head.strip() and ctx.paragraph(span.open_at) != ctx.paragraph(last.quote_end):
             return None
-        return Frame(speaker=_Inherited(last.key), cue=None, clause_end=span.after)
+        return Frame(speaker=_Inherited(last.key), cue=None, clause_end=span.after, inherited=True)
 
     @staticmethod
     def _channel_before(ctx: Context, span: QuoteSpan, key: str, last_channel) -> str | None:

@@ -78,7 +78,6 @@ _CUE_STEMS = {
     "recount": ("recounts", "recounted", "recounting"),
     "muse": ("muses", "mused", "musing"),
     "thank": ("thanks", "thanked", "thanking"),
-    "promise_": ("promised",),
     "demand": ("demands", "demanded", "demanding"),
     "pronounce": ("pronounces", "pronounced", "pronouncing"),
     "proclaim": ("proclaims", "proclaimed", "proclaiming"),
@@ -87,8 +86,23 @@ _CUE_STEMS = {
     "question": ("questions", "questioned", "questioning"),
     "chide": ("chides", "chided", "chiding"),
     "scoff": ("scoffs", "scoffed", "scoffing"),
+    "dismiss": ("dismisses", "dismissed", "dismissing"),
 }
-CUE_WORDS = frozenset(w for base, forms in _CUE_STEMS.items() for w in (base.rstrip("_"), *forms))
+# Base and -s forms that are more often nouns ("the state", "news reports", "her remarks") are left out.
+_VERB_BASES = frozenset(
+    "say tell write add ask insist argue explain admit warn acknowledge contend maintain suggest predict complain "
+    "conclude recall deny confirm describe allege respond reply wonder declare announce urge concede reiterate".split()
+)
+_NOUNISH = frozenset(
+    "states posts calls tweets remarks questions thanks demands promises pledges vows jokes counters brands labels "
+    "dubs quips boasts muses recounts notes claims warnings reports observes".split()
+)
+CUE_WORDS = frozenset(
+    w
+    for base, forms in _CUE_STEMS.items()
+    for w in ((base,) if base in _VERB_BASES else ()) + tuple(forms)
+    if w not in _NOUNISH
+) | {"reports"}
 # Multiword cues.
 _CUE_PHRASES = ("pointed out", "points out", "went on", "goes on", "put it", "puts it", "spoke of", "wrote in")
 _words = sorted(CUE_WORDS, key=len, reverse=True)

@@ -23,6 +23,15 @@ class QuoteSpan:
     close_end: int | None = None  # just after the closing mark; None when the paragraph ended first
     single: bool = False
 
+    @staticmethod
+    def nested_close_ahead(text: str, pos: int) -> bool:
+        """Two closing marks follow in the paragraph: the inner quote's and the outer one's."""
+        end = text.find("\n", pos)
+        rest = text[pos + 1 : end if end >= 0 else len(text)]
+        closes = [i for i, c in enumerate(rest) if c == "”"]
+        opens = rest.find("“")
+        return len(closes) >= 2 and (opens < 0 or opens > closes[1])
+
     @property
     def start(self) -> int:
         return self.segments[0][0]
@@ -57,6 +66,7 @@ def _paragraph_opens_with_quote(text: str, newline: int) -> int | None:
 def _double_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     cur: QuoteSpan | None = None
+    depth = 0
     seg_start = 0
     skip_at = -1  # the opening mark of a continued paragraph: not a new quote
     for m in _DOUBLE.finditer(text):
@@ -85,6 +95,12 @@ def _double_spans(text: str) -> list[QuoteSpan]:
             continue
         if ch == "“" and pos > 0 and not text[pos - 1].isspace() and (pos + 1 >= len(text) or not text[pos + 1].isalnum()):
             ch = "”"  # an opening mark typed where a closing one belongs
+        if ch == "“" and cur.nested_close_ahead(text, pos):
+            depth += 1  # “…“hell”…”: a quote inside the quote, closed before the outer one
+            continue
+        if ch == "”" and depth:
+            depth -= 1
+            continue
         if ch == "“":
             # A new opening mark while one is open: the first was never closed.
             cur.segments.append((seg_start, pos))

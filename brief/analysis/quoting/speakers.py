@@ -19,6 +19,8 @@ _PAREN_END = re.compile(r"\s*\([^()~]{1,40}\)\s*$")
 _DATEISH = re.compile(r"^(?:" + cues._MONTHS + r")[a-z]*\.?$|^\d")
 _COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but|or|then)\s*$|,\s*$")
 _HANDLE = re.compile(r"^@\w+")
+_OWN_OBJECT = re.compile(r"\s+(?:yes|no|nothing|so|little|otherwise|goodbye|hello)\b")
+_DASH_CREDIT = re.compile(r"[\s,]*[―—–]+\s*((?:[A-Z][\w’'\.\-]*\s?){1,5})[\s.]*$")
 _QUOTE_CHARS = set("“”\"‘" + MASK)
 
 
@@ -29,6 +31,7 @@ class Frame:
     channel: str | None = None
     reported_by: str | None = None
     clause_end: int = 0  # end of the sentence holding the attribution
+    inherited: bool = False  # a follow-on quote: the speaker comes from the quote before
 
 
 def _capitalised(word: str) -> bool:
@@ -48,6 +51,13 @@ def _speaker_from_phrase(ctx: Context, start: int, end: int) -> Speaker | None:
     if len(words) == 1 and (low in cues.PRONOUNS or low in cues.FIRST_PERSON):
         return Speaker(start, end, text, None, "pronoun")
     mention = ctx.mention_at(start, end)
+    if mention is not None and ctx.kind(mention.actor_key) == "place" and mention.start > start:
+        # 'Del. Stacey Plaskett of the Virgin Islands', 'a senator from Ohio': the place is not the speaker.
+        person = next((m for m in ctx.mentions_between(start, mention.start) if ctx.kind(m.actor_key) == "person"
+                       and not ctx.is_possessive(m)), None)
+        if person is None:
+            return Speaker(start, end, text, None, "generic")
+        mention = person
     if mention is not None:
         return Speaker(mention.start, mention.end, mention.text, mention.actor_key, "named")
     last = words[-1]
@@ -211,6 +221,11 @@ def _tail_frame(ctx: Context, start: int, end: int) -> Frame | None:
     s = lead.end() if lead else start
     if s >= end:
         return None
+    dash = _DASH_CREDIT.match(masked, start, end)
+    if dash is not None:
+        # '"…" ― Sonya Herridge': a credit line after the quote.
+        who = _speaker_from_phrase(ctx, dash.start(1), dash.end(1))
+        return Frame(who, None) if who is not None and who.kind == "named" else None
     relay = cues.QUOTED_AS_SAYING.match(masked, s, end)
     if relay is not None:
         who = subject_after(ctx, relay.start("who") - 1, relay.end("who"))
@@ -220,11 +235,15 @@ def _tail_frame(ctx: Context, start: int, end: int) -> Frame | None:
         return Frame(subject_after(ctx, according.end() - 1, end), "according to")
     cue = cues.CUE.match(masked, s, end)
     if cue is not None:
+        if _OWN_OBJECT.match(masked, cue.end(), end):
+            return None
         who = subject_after(ctx, cue.end(), end)
         return Frame(who, _cue_word(cue)) if who is not None else None
     cue = cues.CUE.search(masked, s, min(end, s + 250))
     if cue is None:
         return None
+    if _OWN_OBJECT.match(masked, cue.end(), end):
+        return None  # 'Melanie said yes': the verb has words of its own
     who = subject_before(ctx, cue.start(), s, anchored=True)
     return Frame(who, _cue_word(cue)) if who is not None else None
 
@@ -249,6 +268,14 @@ def _head_frame(ctx: Context, start: int, end: int) -> Frame | None:
 
 def _cue_subject(ctx: Context, found: list[re.Match], i: int, start: int) -> Frame | None:
     cue = found[i]
+    if cue.group().endswith("ing") and ctx.masked[start : cue.start()].rstrip().endswith(","):
+        # 'Clinton spoke out on Tuesday, arguing that …': the participle's subject opens the sentence.
+        if i > 0:
+            earlier = _cue_subject(ctx, found, i - 1, start)
+            if earlier is not None:
+                return Frame(earlier.speaker, cue.group())
+        opener = _sentence_subject(ctx, start, cue.start())
+        return Frame(opener, cue.group()) if opener is not None else None
     who = subject_before(ctx, cue.start(), start)
     if who is not None:
         return Frame(who, cue.group())
@@ -265,6 +292,20 @@ def _cue_subject(ctx: Context, found: list[re.Match], i: int, start: int) -> Fra
     if _COORDINATED.search(left) or cue.group().endswith("ing"):
         return Frame(earlier.speaker, cue.group())
     return earlier
+
+
+def _sentence_subject(ctx: Context, start: int, end: int) -> Speaker | None:
+    """A person or organisation named first in the sentence, as its subject ('Hillary Clinton spoke …')."""
+    mentions = ctx.mentions_between(start, end)
+    if not mentions:
+        return None
+    m = mentions[0]
+    lead = ctx.masked[start : m.start].split()
+    if len(lead) > 3 or any(w.lower() in cues.CLAUSE_WORDS or not _capitalised(w) for w in lead):
+        return None
+    if ctx.is_possessive(m) or ctx.kind(m.actor_key) not in ("person", "organization"):
+        return None
+    return Speaker(m.start, m.end, m.text, m.actor_key, "named")
 
 
 def _relay_speaker(ctx: Context, head_start: int, open_at: int) -> tuple[Speaker, str] | None:
