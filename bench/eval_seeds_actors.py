@@ -64,6 +64,7 @@ def polnear(lines: list[str]) -> None:
     extractor = ActorExtractor()
     named = found = person_or_org = 0
     missed: Counter = Counter()
+    untyped: Counter = Counter()
     for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         text = record["text"]
@@ -80,13 +81,17 @@ def polnear(lines: list[str]) -> None:
                 hits = [m for m in ex.mentions if m.start < span["end"] and m.end > span["start"]]
                 if hits:
                     found += 1
-                    person_or_org += any(kinds[m.actor_key] in ("person", "organization") for m in hits)
+                    typed = any(kinds[m.actor_key] in ("person", "organization") for m in hits)
+                    person_or_org += typed
+                    if not typed:
+                        untyped[f"{span['text']} -> {'/'.join(kinds[m.actor_key] for m in hits)}"] += 1
                 else:
                     missed[span["text"]] += 1
     lines.append("## PolNeAR dev: named sources of quoted attributions covered by a mention")
     lines.append(f"  named source spans {named}; with a mention {found} ({found / max(named, 1):.1%}); "
                  f"of those typed person/organisation {person_or_org} ({person_or_org / max(found, 1):.1%})")
     lines.append(f"  missed (most frequent): {missed.most_common(25)}")
+    lines.append(f"  found but typed place/other: {untyped.most_common(40)}")
 
 
 def bbc(lines: list[str], sample: int) -> None:

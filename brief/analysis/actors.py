@@ -296,8 +296,7 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
             k = j
             if nxt.low in _PARTICLES:
                 k = j + 1
-            elif nxt.low == "of" and any(t.low in TITLE_HEADS or t.low in suffixes or t.low in
-                                         ("bank", "ministry", "department", "university", "secretary") for t in run):
+            elif nxt.low == "of" and (run[-1].low.rstrip(".") in TITLE_HEADS or run[-1].low in suffixes):
                 k = j + 1
                 if k < n and tokens[k].low == "the" and _joinable(text, tokens[j], tokens[k]):
                     k += 1
@@ -311,6 +310,11 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
         runs.append(run)
         i = j
     return runs
+
+
+def _given(word: str) -> bool:
+    """A given name, hyphenated ones too ('Jean-Marc')."""
+    return word in given_names() or ("-" in word and word.split("-", 1)[0] in given_names())
 
 
 def _lexicon_kind(name: str) -> tuple[ActorKind, str] | None:
@@ -355,6 +359,10 @@ class ActorExtractor:
                     run = run[:-1]
             if not run:
                 continue
+            if (len(run) >= 3 and run[0].initial and _given(run[1].text) and not _given(run[0].text)
+                    and run[0].low.rstrip(".") not in TITLE_WORDS and not _lexicon_kind(run[0].text)
+                    and not _acronym(run[0]) and run[0].text not in demonyms()):
+                run = run[1:]  # 'Rival Hillary Clinton': a capitalised opener before a full name
             pieces = self._split_on_time_words(run, text)
             for piece in pieces:
                 cand = self._split_title(text, piece)
@@ -383,7 +391,17 @@ class ActorExtractor:
                     pieces.append([])
                 continue
             pieces[-1].append(tok)
-        return [p for p in pieces if p and not (p[0].low in ("of", "the") or p[-1].low in ("of", "the"))]
+        if len(pieces) == 1:
+            return pieces if pieces[0] else []
+        out = []
+        for piece in pieces:
+            while piece and piece[0].low in ("of", "the", "and"):
+                piece = piece[1:]
+            while piece and piece[-1].low in ("of", "the", "and"):
+                piece = piece[:-1]
+            if piece:
+                out.append(piece)
+        return out
 
     @staticmethod
     def _split_title(text: str, run: list[_Token]) -> _Candidate | None:
@@ -417,10 +435,20 @@ class ActorExtractor:
         j = first - 1
         while j >= 0 and len(words) < _LOWER_TITLE_SCAN:
             tok = tokens[j]
-            if tok.capitalised or tok.kind != "word" or tok.low not in TITLE_WORDS or text[tok.end:tokens[j + 1].start] != " ":
+            if text[tok.end:tokens[j + 1].start] != " " or tok.kind != "word":
+                break
+            if tok.capitalised:
+                # 'Democratic presidential nominee', 'Russian foreign minister'
+                if words and tok.text in demonyms() and not tok.initial:
+                    words.insert(0, tok)
+                    j -= 1
+                break
+            if tok.low not in TITLE_WORDS:
                 break
             words.insert(0, tok)
             j -= 1
+        if words and words[-1].low in ("of", "the", "to", "for", "at"):
+            return  # 'the leader of the Democratic caucus': the name is the body, not the holder
         while words and words[0].low in ("of", "the", "to", "for"):
             words = words[1:]
         if not any(w.low in TITLE_HEADS for w in words):
@@ -483,6 +511,8 @@ class _Resolver:
         last = toks[-1].low.rstrip(".")
         if len(toks) > 1 and last in _THING_SUFFIXES:
             return "other", None
+        if len(toks) > 1 and toks[0].text in organizations() and not _given(toks[1].text):
+            return "organization", None  # 'BBC Sport', 'Reuters Television'
         if len(toks) > 1 and (last in _org_suffixes() or any(
                 t.low == "of" and toks[i - 1].low in _org_suffixes() for i, t in enumerate(toks) if i)):
             return "organization", None
@@ -491,10 +521,12 @@ class _Resolver:
         title_words = [t.low.rstrip(".") for t in cand.title] + [w.lower() for w in cand.lower_title]
         if any(w in TITLE_HEADS or w in HONORIFICS for w in title_words):
             return "person", None
-        if 2 <= len(toks) <= 4 and toks[0].text in given_names() and toks[-1].text not in places():
+        if 2 <= len(toks) <= 4 and _given(toks[0].text) and toks[-1].text not in places():
             return "person", None
-        if len(toks) >= 2 and toks[0].kind == "word" and len(toks[0].text) == 1:
-            return "person", None  # 'J. Smith'
+        if len(toks) >= 2 and any(t.kind == "word" and len(t.text) == 1 for t in toks[:-1]):
+            return "person", None  # 'J. Smith', 'Charles B. Rangel'
+        if len(toks) <= 4 and toks[0].kind == "word" and self._appositive_role(cand):
+            return "person", None  # 'Kerr Putney, the police chief,'
         if 2 <= len(toks) <= 3 and (self._speech_after(cand) or _PERSON_PRONOUN_AFTER.match(self.text[cand.end:])):
             return "person", None
         return "other", None
@@ -523,7 +555,7 @@ class _Resolver:
             if word.lower() in self.lower_words:
                 return False
             return (word in self.mid_caps or self._known_surname(word) is not None or self._speech_after(cand)
-                    or tok.possessive)
+                    or tok.possessive or bool(self._appositive_role(cand)))
         return True
 
     def _known_surname(self, word: str) -> list[_Candidate] | None:
@@ -602,14 +634,20 @@ class _Resolver:
             role = f"{role} to {cand.possessor}"
         if role:
             actor.add_role(role)
-        appositive = _APPOSITIVE.match(self.text[cand.end:cand.end + 120])
+        appositive = self._appositive_role(cand)
         if appositive:
-            phrase = appositive.group(1).strip()
-            words = phrase.split()
-            lowered = [w.lower().strip("’'") for w in words]
-            if (len(words) <= 9 and any(w in TITLE_HEADS for w in lowered)
-                    and not any(w in _STOP_VERBS for w in lowered)):
-                actor.add_role(pretty_role(words))
+            actor.add_role(appositive)
+
+    def _appositive_role(self, cand: _Candidate) -> str:
+        """'Waltz, the national security adviser,' -> 'National Security Adviser'."""
+        appositive = _APPOSITIVE.match(self.text[cand.end:cand.end + 120])
+        if not appositive:
+            return ""
+        words = appositive.group(1).strip().split()
+        lowered = [w.lower().strip("’'") for w in words]
+        if len(words) <= 9 and any(w in TITLE_HEADS for w in lowered) and not any(w in _STOP_VERBS for w in lowered):
+            return pretty_role(words)
+        return ""
 
     def _office_without_name(self, cand: _Candidate) -> None:
         """An office named alone is no actor, but its country or body is, and a handle right after
@@ -674,8 +712,9 @@ class _Resolver:
                     actor = self._new_actor(full.text(self.text), "person", first=full.tokens[0].text, surname=surname)
             if actor is None:
                 actor = self._new_actor(name, actor_kind, first=first, surname=surname)
-            if actor_kind == "person" or cand.title or cand.lower_title:
-                actor.kind = "person"
+            if actor_kind == "person" or cand.title or cand.lower_title or (
+                    first is None and len(actor.name.split()) >= 2 and actor.kind == "other"):
+                actor.kind = "person"  # named again by its last word alone: a surname
             if first and not actor.first:
                 actor.first = first
             if len(toks) > len(actor.name.split()):

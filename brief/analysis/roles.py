@@ -35,6 +35,7 @@ district county city staff of the to for affairs human rights army navy air forc
 republican democratic democrat independent conservative labour liberal party white house
 special top chief general managing operating financial technology science culture transport
 environment agriculture labor justice development digital public cabinet crown elect tory
+presidential gubernatorial congressional parliamentary ministerial campaign
 """.split())
 
 # Heads that make a role only with more words: bare 'Head'/'Boss' before a name is rarely a title.
