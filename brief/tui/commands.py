@@ -12,7 +12,6 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from brief.tui.safe import one_line
 
 SEARCH_LIMIT = 200  # candidates scored per keystroke, so 100,000 stories stay quick
 
@@ -32,6 +31,13 @@ class _BriefProvider(Provider):
         """(label, text, callback, offered on an empty query)."""
         raise NotImplementedError
 
+    def matching(self, words: list[str]) -> Iterable[tuple[str, str, Callable[[], object]]]:
+        """(label, text, callback) of the commands whose words contain all of `words`."""
+        for label, text, callback, _ in self.commands():
+            folded = (label + text).casefold()
+            if all(word in folded for word in words):
+                yield label, text, callback
+
     async def discover(self) -> Hits:
         for label, text, callback, discoverable in self.commands():
             if discoverable:
@@ -43,14 +49,12 @@ class _BriefProvider(Provider):
             return
         matcher = self.matcher(query)
         found = 0
-        for label, text, callback, _ in self.commands():
-            whole = (label + text).casefold()
-            if all(word in whole for word in words):
-                score = matcher.match(label + text) or 0.01
-                yield Hit(score, _display(label, text, words), callback, text=label + text)
-                found += 1
-                if found >= SEARCH_LIMIT:
-                    return
+        for label, text, callback in self.matching(words):
+            score = matcher.match(label + text) or 0.01
+            yield Hit(score, _display(label, text, words), callback, text=label + text)
+            found += 1
+            if found >= SEARCH_LIMIT:
+                return
 
 
 class ReaderCommands(_BriefProvider):
@@ -65,22 +69,31 @@ class ReaderCommands(_BriefProvider):
         yield "Export: ", "briefing as Markdown (brief-export.md)", partial(app.export, "markdown"), True
         yield "Help: ", "show every key", screen.action_help, True
         yield "Quit", "", app.exit, True
-        library = screen.library
-        if library is None:
-            return
-        for row in library.story_rows:
-            yield "Open story: ", one_line(row.title), partial(screen.follow, _target("story", row.id)), False
-        for row in library.actor_rows:
-            yield "Open actor: ", one_line(row.name), partial(screen.follow, _target("actor", row.id)), False
+
+    def matching(self, words):
+        yield from super().matching(words)
+        # Stories and actors: maybe 100,000, casefolded once per library; the first word
+        # filters in one tight pass, callbacks are made for hits only.
+        first = max(words, key=len)
+        rest = [word for word in words if word is not first]
+        items = [item for item in self.screen.palette_items() if first in item[3]]
+        follow = self.screen.follow
+        for label, text, target, folded in items:
+            if all(word in folded for word in rest):
+                yield label, text, _Follow(follow, target)
+
+
+class _Follow:
+    __slots__ = ("follow", "target")
+
+    def __init__(self, follow, target):
+        self.follow, self.target = follow, target
+
+    def __call__(self) -> None:
+        self.follow(self.target)
 
 
 class HelpCommands(_BriefProvider):
     def commands(self):
         yield "Close help", "", self.screen.dismiss, True
         yield "Quit", "", self.app.exit, True
-
-
-def _target(kind: str, key: str):
-    from brief.tui.widgets.document import Target
-
-    return Target(kind, key)

@@ -18,6 +18,7 @@ from brief.library import Library
 from brief.tui import actions
 from brief.tui.commands import ReaderCommands
 from brief.tui.rows import rows_for
+from brief.tui.safe import one_line
 from brief.tui.search import search
 from brief.tui.state import TABS
 from brief.tui.views import ViewContext, context_view, main_view
@@ -125,6 +126,7 @@ class MainScreen(Screen):
         self.search_query = ""
         self.pane = "list"  # the pane shown when narrow
         self.status = ""
+        self._palette_items = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar", markup=False)
@@ -202,12 +204,34 @@ class MainScreen(Screen):
         self.query_one("#loading-label", Static).update(Text(message))
         self.query_one("#progress").display = False
 
+    def palette_items(self) -> list[tuple[str, str, Target, str]]:
+        """Stories and actors by name for the command palette (label, name, target, folded
+        for matching), made once per library."""
+        if self.library is None:
+            return []
+        if self._palette_items is None:
+            items = []
+            for label, kind, rows, name in (("Open story: ", "story", self.library.story_rows, "title"),
+                                            ("Open actor: ", "actor", self.library.actor_rows, "name")):
+                for row in rows:
+                    text = one_line(getattr(row, name))
+                    items.append((label, text, Target(kind, row.id), (label + text).casefold()))
+            self._palette_items = items
+        return self._palette_items
+
     def set_library(self, library: Library) -> None:
         self.library = library
+        self._palette_items: list[tuple[str, str, Target, str]] | None = None
         self.query_one("#loading").remove_class("-active")
         state = self.app.reader_state
         tab = state.tab if state.tab in TABS else "stories"
         self.action_tab(tab, restore=state.selected.get(tab))
+        self._index_for_palette()
+
+    @work(thread=True, exclusive=True, group="palette")
+    def _index_for_palette(self) -> None:
+        """After the first paint, so the palette's first search does not wait for it."""
+        self.palette_items()
 
     # Places --------------------------------------------------------------------------
     def _ctx(self) -> ViewContext:
