@@ -397,6 +397,11 @@ async def test_urls_open_only_for_http(monkeypatch):
         await pilot.press("1", "2", "j", "enter", "o")  # javascript: address
         await pilot.press("2", "j", "j", "enter", "o")  # file: address
         assert opened == ["https://gazette.example/bridge"]
+        # From a story, `o` opens the article under the cursor.
+        await pilot.press("1", "g", "enter")
+        await move_to_target(pilot, lambda t: t.kind == "article" and t.id == "a-gazette" and t.start is None)
+        await pilot.press("o")
+        assert opened == ["https://gazette.example/bridge"] * 2
     assert safe_url("HTTP://a.example/x") == "HTTP://a.example/x"
     for bad in ("javascript:alert(1)", "file:///etc/passwd", "http://", "data:text/html,x", "", None):
         assert safe_url(bad) is None

@@ -129,10 +129,12 @@ def story_view(lib: Library, place: Target, ctx: ViewContext, doc: DocBuilder) -
         doc.heading("This story is no longer in the corpus.", "warning")
         return
     doc.heading(one_line(story.title))
-    outlets = ", ".join(one_line(s) for s in story.sources) or "unknown outlets"
-    date = f" · {story.published.isoformat()}" if story.published else ""
     count = len(story.article_ids)
-    doc.line(doc.piece(f"{count} article{'s' if count != 1 else ''} · {outlets}{date}", "dim"))
+    parts = [doc.piece(f"{count} article{'s' if count != 1 else ''} · ", "dim")]
+    parts += _join_links(doc, [("source", s) for s in story.sources]) or [doc.piece("unknown outlets", "dim")]
+    if story.published:
+        parts.append(doc.piece(f" · {story.published.isoformat()}", "dim"))
+    doc.line(*parts)
     if story.cited_sources:
         doc.line(doc.piece("Cites: ", "dim"), *_join_links(doc, [("source", s) for s in story.cited_sources]))
     if story.summary:
@@ -301,9 +303,12 @@ def quote_view(lib: Library, place: Target, ctx: ViewContext, doc: DocBuilder) -
                  doc.piece(f"  (named as “{one_line(quote.speaker_text)}”)" if quote.speaker_text and quote.speaker_text != actor.name else "", "dim"))
     else:
         doc.line(doc.piece("Speaker: ", "dim"), doc.piece(one_line(quote.speaker_text) or "unattributed"))
-    details = [("Cue", quote.cue), ("Channel", quote.channel), ("Reported by", quote.reported_by), ("Kind", quote.kind)]
-    doc.line(*[doc.piece(f"{name}: ", "dim") if i % 2 == 0 else doc.piece(one_line(value) + "   ")
-               for name, value in details if value for i in (0, 1)])
+    details = []
+    for name, value in (("Cue", quote.cue), ("Channel", quote.channel), ("Reported by", quote.reported_by),
+                        ("Kind", quote.kind)):
+        if value:
+            details += [doc.piece(f"{name}: ", "dim"), doc.piece(one_line(value) + "   ")]
+    doc.line(*details)
     article = lib.article(quote.article_id)
     if article:
         doc.line(doc.piece("In: ", "dim"),

@@ -426,11 +426,14 @@ class MainScreen(Screen):
 
     def action_open_url(self) -> None:
         url = None
-        target = self.middle.current_target
+        pane = self._focused_pane()
+        target = pane.current_target if isinstance(pane, Document) else None
+        if target is None or target.kind not in ("url", "article"):
+            target = self.place
         if target is not None and target.kind == "url":
             url = target.id
-        elif self.place is not None and self.place.kind == "article" and self.library:
-            article = self.library.article(self.place.id)
+        elif target is not None and target.kind == "article" and self.library:
+            article = self.library.article(target.id)
             url = article.url if article else None
         if not url:
             self.notify("No web address here", markup=False)
