@@ -13,6 +13,7 @@ import re
 
 from brief.analysis.actors import ActorExtraction
 from brief.analysis.quoting.context import Context
+from brief.analysis.quoting.cues import CUE
 from brief.analysis.quoting.coref import LastSpeaker, PronounResolver
 from brief.analysis.quoting.speakers import Frame, attribute, channel_in
 from brief.analysis.quoting.spans import QuoteSpan, find_quote_spans, masked_text
@@ -52,7 +53,7 @@ class QuoteExtractor:
                 continue
             frame = attribute(ctx, span, next_open)
             if frame is None:
-                if kind == "partial" and (len(words) <= 3 or _is_title_case(words)):
+                if kind == "partial" and (len(words) <= 3 or _is_title_case(words)) and not self._cue_nearby(ctx, span):
                     continue  # a scare quote, a title or a nickname: no one is said to have said it
                 frame = self._follow_on(ctx, span, kind, last)
             key = None
@@ -97,6 +98,15 @@ class QuoteExtractor:
                 )
             )
         return quotes
+
+    @staticmethod
+    def _cue_nearby(ctx: Context, span: QuoteSpan) -> bool:
+        """A speech verb in the sentence, or 'as "…"' ('described him as "unhinged"')."""
+        start = ctx.sentence_start(span.open_at)
+        head = ctx.masked[start : span.open_at]
+        if re.search(r"\bas\s*$", head) and not re.search(r"\b(?:known|such|billed|nicknamed|famous|better)\s+as\s*$", head):
+            return True
+        return bool(CUE.search(ctx.masked, start, ctx.sentence_end(span.after)))
 
     @staticmethod
     def _not_speech(ctx: Context, span: QuoteSpan, words: list[str]) -> bool:

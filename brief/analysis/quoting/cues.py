@@ -87,6 +87,7 @@ _CUE_STEMS = {
     "chide": ("chides", "chided", "chiding"),
     "scoff": ("scoffs", "scoffed", "scoffing"),
     "dismiss": ("dismisses", "dismissed", "dismissing"),
+    "attack": ("attacks", "attacked", "attacking"),
 }
 # Base and -s forms that are more often nouns ("the state", "news reports", "her remarks") are left out.
 _VERB_BASES = frozenset(
@@ -106,7 +107,10 @@ CUE_WORDS = frozenset(
 # Multiword cues.
 _CUE_PHRASES = ("pointed out", "points out", "went on", "goes on", "put it", "puts it", "spoke of", "wrote in")
 _words = sorted(CUE_WORDS, key=len, reverse=True)
-CUE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _CUE_PHRASES) + "|" + "|".join(_words) + r")\b")
+# A capital is allowed for the first letter only ("Said Ellis: …").
+CUE = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(re.escape(p) for p in _CUE_PHRASES) + "|" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _words) + r")\b"
+)
 
 # Verbs after which an outlet relays another's words.
 RELAY_VERBS = frozenset({"reported", "reports", "reporting", "report"})
@@ -126,7 +130,7 @@ FIRST_PERSON = frozenset({"i", "we", "you"})
 # Words that end a subject phrase scanning leftwards: they start a clause or a prepositional phrase.
 CLAUSE_WORDS = frozenset(
     "that which who whom whose and but or nor as because if when while after before since so than where though "
-    "although whether until unless once yet with by from at in on into about against between during under over "
+    "although whether until unless once yet what with by from at in on into about against between during under over "
     "to is was are were be been has had have not also then said says told".split()
 )
 PREPOSITIONS = frozenset("of for at from with to in on by about against between under behind near".split())
@@ -164,5 +168,8 @@ QUOTED_AS_SAYING = re.compile(
     r"(?P<outlet>" + _NAME + r")\s+(?:also\s+)?quoted\s+(?P<who>[^,;~“”\"]{1,80}?)\s+as\s+(?P<cue>saying|telling|writing|stating|adding)\b"
 )
 ACCORDING_TO = re.compile(r"\baccording to\s+")
-_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-NOT_CHANNEL = re.compile(r"^(?:" + _MONTHS + r")")
+_MONTHS = (
+    "Jan|Jan\\.|January|Feb|Feb\\.|February|March|April|May|June|July|Aug|Aug\\.|August|Sept?|Sept?\\.|September|"
+    "Oct|Oct\\.|October|Nov|Nov\\.|November|Dec|Dec\\.|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+NOT_CHANNEL = re.compile(r"^(?:" + _MONTHS + r")(?!\w)")

@@ -16,9 +16,10 @@ from brief.analysis.quoting.spans import MASK, QuoteSpan
 _TOKEN = re.compile(r"\S+")
 _LEAD = re.compile(r"[\s,—–\-]*")
 _PAREN_END = re.compile(r"\s*\([^()~]{1,40}\)\s*$")
-_DATEISH = re.compile(r"^(?:" + cues._MONTHS + r")[a-z]*\.?$|^\d")
+_DATEISH = re.compile(r"^(?:" + cues._MONTHS + r")$|^\d{1,2}$")
 _COORDINATED = re.compile(r"(?:,\s*|\s)(?:and|but|or|then)\s*$|,\s*$")
 _HANDLE = re.compile(r"^@\w+")
+_AFTER_PREPOSITION = re.compile(r"\s+(?:of|from|for|at|in|with)(?:\s+the)?\s+$")
 _OWN_OBJECT = re.compile(r"\s+(?:yes|no|nothing|so|little|otherwise|goodbye|hello)\b")
 _DASH_CREDIT = re.compile(r"[\s,]*[―—–]+\s*((?:[A-Z][\w’'\.\-]*\s?){1,5})[\s.]*$")
 _QUOTE_CHARS = set("“”\"‘" + MASK)
@@ -51,6 +52,10 @@ def _speaker_from_phrase(ctx: Context, start: int, end: int) -> Speaker | None:
     if len(words) == 1 and (low in cues.PRONOUNS or low in cues.FIRST_PERSON):
         return Speaker(start, end, text, None, "pronoun")
     mention = ctx.mention_at(start, end)
+    if mention is not None and mention.start > start and _AFTER_PREPOSITION.search(ctx.masked, start, mention.start):
+        # 'Del. Stacey Plaskett of the Virgin Islands': the name before the preposition heads the phrase.
+        cut = _AFTER_PREPOSITION.search(ctx.masked, start, mention.start).start()
+        return _speaker_from_phrase(ctx, start, cut) if cut > start else None
     if mention is not None and ctx.kind(mention.actor_key) == "place" and mention.start > start:
         # 'Del. Stacey Plaskett of the Virgin Islands', 'a senator from Ohio': the place is not the speaker.
         person = next((m for m in ctx.mentions_between(start, mention.start) if ctx.kind(m.actor_key) == "person"
@@ -263,15 +268,15 @@ def _head_frame(ctx: Context, start: int, end: int) -> Frame | None:
         if according:
             return Frame(subject_after(ctx, start + according.end() - 1, end), "according to")
         return None
-    return _cue_subject(ctx, found, len(found) - 1, start)
+    return _cue_subject(ctx, found, len(found) - 1, start, end)
 
 
-def _cue_subject(ctx: Context, found: list[re.Match], i: int, start: int) -> Frame | None:
+def _cue_subject(ctx: Context, found: list[re.Match], i: int, start: int, end: int) -> Frame | None:
     cue = found[i]
     if cue.group().endswith("ing") and ctx.masked[start : cue.start()].rstrip().endswith(","):
         # 'Clinton spoke out on Tuesday, arguing that …': the participle's subject opens the sentence.
         if i > 0:
-            earlier = _cue_subject(ctx, found, i - 1, start)
+            earlier = _cue_subject(ctx, found, i - 1, start, end)
             if earlier is not None:
                 return Frame(earlier.speaker, cue.group())
         opener = _sentence_subject(ctx, start, cue.start())
@@ -279,13 +284,18 @@ def _cue_subject(ctx: Context, found: list[re.Match], i: int, start: int) -> Fra
     who = subject_before(ctx, cue.start(), start)
     if who is not None:
         return Frame(who, cue.group())
+    if i == len(found) - 1 and re.fullmatch(r"[^,;~]{1,80}[:,]\s*", ctx.masked[cue.end() : end]):
+        # 'Said Ellis: "…"'
+        who = subject_after(ctx, cue.end(), end)
+        if who is not None:
+            return Frame(who, cue.group())
     if i == 0:
         according = re.match(r"\s*According to\s+", ctx.masked[start : cue.start()])
         if according:
             return Frame(subject_after(ctx, start + according.end() - 1, cue.start()), "according to")
         return None
     # A coordinated verb ("… and reaffirmed", ", adding") shares the subject of the cue before it.
-    earlier = _cue_subject(ctx, found, i - 1, start)
+    earlier = _cue_subject(ctx, found, i - 1, start, end)
     if earlier is None:
         return None
     left = ctx.masked[found[i - 1].end() : cue.start()]
@@ -295,17 +305,17 @@ def _cue_subject(ctx: Context, found: list[re.Match], i: int, start: int) -> Fra
 
 
 def _sentence_subject(ctx: Context, start: int, end: int) -> Speaker | None:
-    """A person or organisation named first in the sentence, as its subject ('Hillary Clinton spoke …')."""
-    mentions = ctx.mentions_between(start, end)
-    if not mentions:
-        return None
-    m = mentions[0]
-    lead = ctx.masked[start : m.start].split()
-    if len(lead) > 3 or any(w.lower() in cues.CLAUSE_WORDS or not _capitalised(w) for w in lead):
-        return None
-    if ctx.is_possessive(m) or ctx.kind(m.actor_key) not in ("person", "organization"):
-        return None
-    return Speaker(m.start, m.end, m.text, m.actor_key, "named")
+    """A person or organisation heading the sentence as its subject ('During a speech, Trump attacked …')."""
+    for m in ctx.mentions_between(start, end):
+        lead = ctx.masked[start : m.start].rsplit(",", 1)[-1].split()
+        if len(lead) > 3 or any(w.lower() in cues.CLAUSE_WORDS or not _capitalised(w) for w in lead):
+            continue
+        if ctx.is_possessive(m) or ctx.kind(m.actor_key) not in ("person", "organization"):
+            return None
+        if cues.CUE.search(ctx.masked, start, m.start):
+            return None
+        return Speaker(m.start, m.end, m.text, m.actor_key, "named")
+    return None
 
 
 def _relay_speaker(ctx: Context, head_start: int, open_at: int) -> tuple[Speaker, str] | None:
@@ -386,6 +396,19 @@ def _final_attribution(ctx: Context, after: int, tail_end: int) -> Frame | None:
     return None
 
 
+def _colon_paragraph(ctx: Context, span: QuoteSpan) -> Frame | None:
+    """'Sanders made the following comment:' ending the paragraph before a quote paragraph."""
+    before = ctx.masked[: span.open_at].rstrip()
+    if not before.endswith(":") or ctx.paragraph(len(before) - 1) == ctx.paragraph(span.open_at):
+        return None
+    start = ctx.sentence_start(len(before) - 1)
+    frame = _head_frame(ctx, start, len(before) - 1)
+    if frame is not None and frame.speaker is not None:
+        return frame
+    who = _sentence_subject(ctx, start, len(before))
+    return Frame(who, None) if who is not None else None
+
+
 def attribute(ctx: Context, span: QuoteSpan, next_open: int | None) -> Frame | None:
     """The frame naming who said the quotation in `span`, or None when the words around it name no one."""
     masked = ctx.masked
@@ -407,6 +430,8 @@ def attribute(ctx: Context, span: QuoteSpan, next_open: int | None) -> Frame | N
             frame = head
     if (frame is None or frame.speaker is None) and tail_open:
         frame = _final_attribution(ctx, after, tail_end)
+    if (frame is None or frame.speaker is None) and head_start == span.open_at:
+        frame = _colon_paragraph(ctx, span) or frame
     if frame is None:
         return None
     frame.clause_end = clause_end
