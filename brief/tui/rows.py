@@ -19,7 +19,7 @@ def _row(width: int, style: StyleOf, mark: str, title: str, suffix: str) -> Text
     text = Text(mark, style=style("unread"), end="")
     text.append(title)
     parts = suffix.split(" · ") if suffix else []
-    while parts:
+    while parts:  # drop the suffix's last parts until the title keeps most of the row
         suffix = " · ".join(parts)
         room = width - len(suffix) - 1
         if room >= max(16, int(width * 0.6)) or len(title) + len(mark) <= room:
@@ -63,13 +63,22 @@ class ArticleRows(_Rows):
         return _row(width, style, mark, one_line(row.title), suffix)
 
 
+_KINDS = {"organization": "org"}
+
+
 class ActorRows(_Rows):
     kind = "actor"
 
     def row(self, index: int, width: int, style: StyleOf) -> Text:
         row = self.rows[index]
-        suffix = f"{row.kind} · {row.mention_count}× · {row.quote_count} q"
-        return _row(width, style, " ", one_line(row.name), suffix)
+        # Fixed-width columns, so counts line up; the kind goes first when narrow.
+        counts = f"{row.mention_count:>3}× {row.quote_count:>2} q"
+        suffix = f"{counts}  {_KINDS.get(row.kind, row.kind):<6}" if width >= 36 else counts
+        text = Text(" ", end="")
+        text.append(one_line(row.name))
+        text.truncate(max(1, width - len(suffix) - 1), overflow="ellipsis", pad=True)
+        text.append(" " + suffix, style("dim"))
+        return text
 
 
 class QuoteRows(_Rows):
