@@ -4,11 +4,11 @@
 
 Each article runs the real per-article steps: split_sentences, ActorExtractor, QuoteExtractor.
 Gold: the primary annotator's attributions whose quote_type is direct or mixed ("quoted").
+A gold source is named when the head of its phrase is a proper name (see source_class): 'Donald
+Trump', 'Gov. Earl Ray Tomblin of West Virginia'; not 'The New York businessman' or 'Officials at …'.
 
   (a) found: a quoted attribution is found when one of our quotes overlaps its content.
-  (b) right speaker, of the found ones whose gold source is named (not a pronoun, not a generic phrase
-      such as 'a spokesman' or 'sources': it holds a capitalised word that is not a sentence-opening
-      common word): every speaker we give (the actor behind speaker_key of the quotes overlapping the
+  (b) right speaker, of the found ones whose gold source is named: every speaker we give (the actor behind speaker_key of the quotes overlapping the
       content) matches, and at least one is given. An actor matches when the last word of its name or of
       one of its aliases is a word of the gold source span ('Trump' matches 'Donald Trump’s campaign').
   (c) wrong speakers: of those named ones where we give a speaker, the share where one does not match.
@@ -50,15 +50,30 @@ def words(text: str) -> list[str]:
     return [re.sub(r"(?:’s|'s|’|')$", "", w) for w in _WORD.findall(text)]
 
 
+_HEAD_CUT = re.compile(r",|\(|\s(?:who|whose|which|that|of|at|from|for|in|on|with|to|released|filed)\s")
+
+
+def _proper(ws: list[str]) -> bool:
+    last = ws[-1]
+    return last[0].isupper() and last.lower() not in PRONOUNS and not (len(ws) == 1 and last.lower() in OPENERS)
+
+
 def source_class(source: str) -> str:
+    """pronoun ('he'), named (the head of the phrase is a proper name: 'Donald Trump', 'Gov. Earl Ray
+    Tomblin of West Virginia', 'Ronald R. Fieldstone, a Miami lawyer', 'Another critic, Laurence H. Tribe,'),
+    or generic ('a spokesman', 'The New York businessman', 'Officials at Homeland Security Investigations')."""
     ws = words(source)
     if not ws:
         return "none"
     if len(ws) == 1 and ws[0].lower() in PRONOUNS:
         return "pronoun"
-    for i, w in enumerate(ws):
-        if w[0].isupper() and not (i == 0 and w.lower() in OPENERS) and w.lower() not in PRONOUNS:
-            return "named"
+    parts = [words(p) for p in re.split(r",", source)]
+    head = words(_HEAD_CUT.split(source.strip())[0])
+    if head and _proper(head):
+        return "named"
+    # 'Another critic, Laurence H. Tribe,': a name in apposition.
+    if len(parts) > 1 and parts[1] and all(w[0].isupper() for w in parts[1]):
+        return "named"
     return "generic"
 
 

@@ -88,11 +88,16 @@ _CUE_STEMS = {
     "scoff": ("scoffs", "scoffed", "scoffing"),
     "dismiss": ("dismisses", "dismissed", "dismissing"),
     "attack": ("attacks", "attacked", "attacking"),
+    "condemn": ("condemns", "condemned", "condemning"),
+    "exhort": ("exhorts", "exhorted", "exhorting"),
+    "denounce": ("denounces", "denounced", "denouncing"),
+    "chime": ("chimed in",),
 }
 # Base and -s forms that are more often nouns ("the state", "news reports", "her remarks") are left out.
 _VERB_BASES = frozenset(
     "say tell write add ask insist argue explain admit warn acknowledge contend maintain suggest predict complain "
-    "conclude recall deny confirm describe allege respond reply wonder declare announce urge concede reiterate".split()
+    "conclude recall deny confirm describe allege respond reply wonder declare announce urge concede reiterate "
+    "accuse criticize criticise praise condemn denounce".split()
 )
 _NOUNISH = frozenset(
     "states posts calls tweets remarks questions thanks demands promises pledges vows jokes counters brands labels "

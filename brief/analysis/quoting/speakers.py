@@ -284,7 +284,13 @@ def _cue_subject(ctx: Context, found: list[re.Match], i: int, start: int, end: i
     who = subject_before(ctx, cue.start(), start)
     if who is not None:
         return Frame(who, cue.group())
-    if i == len(found) - 1 and re.fullmatch(r"[^,;~]{1,80}[:,]\s*", ctx.masked[cue.end() : end]):
+    left = ctx.masked[start : cue.start()]
+    if re.search(r"(?:^|\s)(?:to|and)\s*$", left) and (i == 0 or re.search(r"\bto\s*$", left)):
+        # 'Trump took to Twitter to accuse …', 'Trump, her opponent, bemoaned the unrest and said …'
+        opener = _sentence_subject(ctx, start, cue.start())
+        if opener is not None:
+            return Frame(opener, cue.group())
+    if i == len(found) - 1 and not left.strip() and re.fullmatch(r"[^,;~]{1,80}[:,]\s*", ctx.masked[cue.end() : end]):
         # 'Said Ellis: "…"'
         who = subject_after(ctx, cue.end(), end)
         if who is not None:
@@ -305,15 +311,23 @@ def _cue_subject(ctx: Context, found: list[re.Match], i: int, start: int, end: i
 
 
 def _sentence_subject(ctx: Context, start: int, end: int) -> Speaker | None:
-    """A person or organisation heading the sentence as its subject ('During a speech, Trump attacked …')."""
+    """A person or organisation heading the sentence as its subject.
+
+    'During a speech, Trump attacked …', 'Democratic nominee Hillary Clinton chimed in …',
+    'Donald Trump, her Republican opponent, bemoaned …'."""
     for m in ctx.mentions_between(start, end):
         lead = ctx.masked[start : m.start].rsplit(",", 1)[-1].split()
-        if len(lead) > 3 or any(w.lower() in cues.CLAUSE_WORDS or not _capitalised(w) for w in lead):
+        if len(lead) > 4 or any(w.lower() in cues.CLAUSE_WORDS or any(c in _QUOTE_CHARS for c in w) for w in lead):
             continue
         if ctx.is_possessive(m) or ctx.kind(m.actor_key) not in ("person", "organization"):
             return None
         if cues.CUE.search(ctx.masked, start, m.start):
             return None
+        rest = ctx.masked[m.end : end]
+        appositive = re.match(r"(?:\s*\([^)]{0,30}\))?,\s+[^,~“”\"]{1,80},\s", rest)
+        after = rest[appositive.end() :] if appositive else rest
+        if not re.match(r"\s*[a-z]", after):
+            return None  # the name is not followed by its verb
         return Speaker(m.start, m.end, m.text, m.actor_key, "named")
     return None
 
