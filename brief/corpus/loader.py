@@ -1,14 +1,36 @@
-"""Walks a folder or file and turns every readable article into an `Article` (stub, to be fleshed out)."""
+"""Walks a folder or file and turns every readable article into an `Article`, with a warning for
+every file (or record) that could not be read and why. Nothing here raises on bad input, and the
+corpus is only ever opened for reading.
+
+Each file's result is cached under its path, keyed by a fingerprint of its (and its sidecar's)
+modification time and size and of the cleaning settings, so an unchanged file is not re-read.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from brief.config import Settings
+from brief.corpus.build import article_id, build_article
+from brief.corpus.clean import Boilerplate, boilerplate_rules, strip_terminal_codes
+from brief.corpus.decode import NotText, decode, looks_binary
+from brief.corpus.readers import Unreadable, reader_for, records
+from brief.corpus.walk import FileEntry, walk
 from brief.models import Article, LoadWarning
+
+__all__ = ["LoadResult", "article_id", "load_corpus", "load_file"]
+
+# Bumped whenever reading or cleaning changes what a file yields, so cached file results are redone.
+CORPUS_VERSION = "1"
+_FLUSH_EVERY = 512
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class LoadResult(BaseModel):
@@ -16,17 +38,163 @@ class LoadResult(BaseModel):
     warnings: list[LoadWarning] = Field(default_factory=list)
 
 
-def article_id(title: str, text: str) -> str:
-    return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:16]
+def _visible(text: str) -> str:
+    """Control characters in a file name or message shown as escapes, so a warning cannot drive a terminal."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _warning(path: str, message: str) -> LoadWarning:
+    return LoadWarning(path=_visible(path), message=_visible(message))
+
+
+class _FileSource:
+    """What a reader sees of one file: its decoded text, and a place for its warnings."""
+
+    def __init__(self, entry: FileEntry, limit: int, result: LoadResult):
+        self.path = entry.path
+        self.size = entry.size
+        self.limit = limit
+        self.result = result
+
+    def warn(self, message: str, record: int | None = None) -> None:
+        where = f"{self.path}#{record}" if record is not None else self.path
+        self.result.warnings.append(_warning(where, message))
+
+    def _decoded(self, data: bytes, record: int | None = None) -> str:
+        text, note = decode(data)
+        if note:
+            self.warn(note, record)
+        if looks_binary(text):
+            raise NotText("binary file (mostly control characters)")
+        return strip_terminal_codes(text)
+
+    def read_text(self) -> str:
+        if self.size == 0:
+            raise Unreadable("empty file; skipped")
+        if self.size > self.limit:
+            raise Unreadable(f"larger than the size limit ({self.size:,} > max_file_bytes = {self.limit:,} bytes); skipped")
+        with open(self.path, "rb") as handle:
+            data = handle.read(self.limit + 1)
+        if len(data) > self.limit:
+            raise Unreadable(f"grew past the size limit (max_file_bytes = {self.limit:,}) while read; skipped")
+        text = self._decoded(data)
+        if not text.strip():
+            raise Unreadable("no text in this file (blank or only control codes); skipped")
+        return text
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        if self.size == 0:
+            raise Unreadable("empty file; skipped")
+        with open(self.path, "rb") as handle:
+            number = 0
+            while True:
+                line = handle.readline(self.limit + 1)
+                if not line:
+                    return
+                number += 1
+                if len(line) > self.limit and not line.endswith(b"\n"):
+                    handle.readline()  # the rest of the over-long line (one more read, bounded by memory of one line)
+                    self.warn(f"line {number} is larger than the size limit (max_file_bytes = {self.limit:,}); skipped",
+                              number)
+                    continue
+                if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+                    line = line[3:]
+                try:
+                    yield number, self._decoded(line, number)
+                except NotText as exc:
+                    self.warn(f"line {number}: {exc}; skipped", number)
+
+
+def _read_sidecar(path: str, result: LoadResult) -> dict[str, object]:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(1_000_000)
+        value = json.loads(decode(data)[0], strict=False)
+    except (OSError, NotText) as exc:
+        result.warnings.append(_warning(path, f"metadata sidecar cannot be read ({exc}); ignored"))
+        return {}
+    except json.JSONDecodeError as exc:
+        result.warnings.append(_warning(path, f"metadata sidecar is not valid JSON ({exc.msg} at line {exc.lineno}); ignored"))
+        return {}
+    if not isinstance(value, dict):
+        result.warnings.append(_warning(path, "metadata sidecar is not a JSON object; ignored"))
+        return {}
+    return records.metadata(value)
+
+
+def load_file(entry: FileEntry, settings: Settings, rules: Boilerplate) -> LoadResult:
+    """Everything one file yields: its articles and its warnings. Never raises on bad input."""
+    result = LoadResult()
+    source = _FileSource(entry, settings.max_file_bytes, result)
+    read = reader_for(os.path.basename(entry.path))
+    if read is None:
+        source.warn("unsupported file type; skipped")
+        return result
+    sidecar = _read_sidecar(entry.sidecar, result) if entry.sidecar else {}
+    try:
+        for draft in read(source):
+            article = build_article(draft, entry.path, sidecar, rules, source.warn)
+            if article is not None:
+                result.articles.append(article)
+    except Unreadable as exc:
+        source.warn(str(exc))
+    except NotText as exc:
+        source.warn(f"{exc}; skipped")
+    except PermissionError:
+        source.warn("cannot read: permission denied; skipped")
+    except OSError as exc:
+        source.warn(f"cannot read: {exc.strerror or exc}; skipped")
+    except (RecursionError, MemoryError, ValueError) as exc:  # a pathological file in a parser
+        source.warn(f"cannot be parsed ({type(exc).__name__}); skipped")
+    if not result.articles and not result.warnings:
+        source.warn("no article found in this file; skipped")
+    return result
+
+
+def _settings_key(settings: Settings) -> str:
+    relevant = [CORPUS_VERSION, settings.builtin_boilerplate, settings.boilerplate_patterns, settings.max_file_bytes]
+    return hashlib.sha256(json.dumps(relevant).encode()).hexdigest()[:12]
+
+
+def _is_article(name: str) -> bool:
+    return reader_for(name) is not None
 
 
 def load_corpus(path: Path, settings: Settings, store=None) -> LoadResult:
-    result = LoadResult()
-    files = sorted(p for p in path.rglob("*.txt")) if path.is_dir() else [path]
-    for file in files:
-        text = file.read_text(encoding="utf-8")
-        title, _, body = text.partition("\n")
-        result.articles.append(
-            Article(id=article_id(title, text), title=title[:120], text=text, path=str(file))
-        )
+    """All articles under `path` (a folder, recursively, or one file) in path order, exact duplicates
+    dropped; a warning for every file or record that could not be read."""
+    rules = boilerplate_rules(tuple(settings.boilerplate_patterns), settings.builtin_boilerplate)
+    warnings = [_warning("config", message) for message in rules.errors]
+    per_file: list[LoadResult] = []
+    settings_key = _settings_key(settings)
+    pending: list[tuple[str, str, LoadResult]] = []
+
+    def walk_warning(where: str, message: str) -> None:
+        per_file.append(LoadResult(warnings=[_warning(where, message)]))
+
+    for entry in walk(str(path), _is_article, walk_warning):
+        fingerprint = f"{entry.mtime_ns}:{entry.size}:{settings_key}:{entry.sidecar_stamp}"
+        found = store.get_file(entry.path, fingerprint, LoadResult) if store is not None else None
+        if found is None:
+            found = load_file(entry, settings, rules)
+            if store is not None:
+                pending.append((entry.path, fingerprint, found))
+                if len(pending) >= _FLUSH_EVERY:
+                    store.put_files(pending)
+                    pending = []
+        per_file.append(found)
+    if store is not None and pending:
+        store.put_files(pending)
+
+    result = LoadResult(warnings=warnings)
+    first_seen: dict[str, str] = {}
+    for found in per_file:
+        result.warnings.extend(found.warnings)
+        for article in found.articles:
+            original = first_seen.get(article.id)
+            if original is not None:
+                result.warnings.append(_warning(article.path, f"exact duplicate of {original}; skipped"))
+                continue
+            first_seen[article.id] = article.path
+            result.articles.append(article)
     return result

@@ -1,0 +1,58 @@
+"""Bytes -> text: BOMs honoured (UTF-8, UTF-16, UTF-32), then UTF-8, with Windows-1252 for bytes that are not.
+
+A file that is not UTF-8 is almost always Windows-1252 (or Latin-1, its subset). Decoding UTF-8 and
+reading only the offending bytes as cp1252 keeps a mostly-UTF-8 file with one stray byte intact
+instead of turning all its accented letters into mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16: its BOM starts like UTF-16-LE's
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class NotText(Exception):
+    """The bytes are not text (binary, or undecodable under their BOM); the message says why."""
+
+
+def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start:error.end]
+    # cp1252 leaves five bytes undefined; Latin-1 maps them to C1 controls, which cleaning removes.
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), error.end
+
+
+codecs.register_error("brief-cp1252", _cp1252_fallback)
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """(text, note): note says how the text was read when it was not plain UTF-8, else None."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), None
+            except UnicodeDecodeError as exc:
+                raise NotText(f"starts with a {encoding.upper()} byte order mark but is not {encoding.upper()} ({exc.reason})") from None
+    if b"\x00" in data:
+        raise NotText("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="brief-cp1252")
+    return text, "not valid UTF-8; read the other bytes as Windows-1252 (cp1252)"
+
+
+def looks_binary(text: str) -> bool:
+    """Mostly control characters or no letters at all: not an article, whatever its bytes decoded to."""
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f\x1b") or "\x7f" <= ch <= "\x9f")
+    return controls / len(sample) > 0.1

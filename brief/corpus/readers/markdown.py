@@ -1,0 +1,62 @@
+"""Markdown with optional YAML front matter. The body is rendered (CommonMark) and read like HTML,
+so links, emphasis and code marks do not end up in the text; a leading '# Heading' is the title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from brief.corpus.readers import Draft, Source, records
+
+EXTENSIONS = (".md", ".markdown", ".mdown")
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
+
+
+def split_front_matter(text: str, source: Source) -> tuple[dict, str]:
+    if not text.startswith("---"):
+        return {}, text
+    match = _FRONT.match(text)
+    if match is None:
+        source.warn("front matter is not closed by a '---' line; read the whole file as text")
+        return {}, text
+    import yaml
+
+    body = text[match.end():]
+    try:
+        data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        at = f" at line {where.line + 2}" if where is not None else ""
+        source.warn(f"front matter is not valid YAML{at}; its metadata was ignored")
+        return {}, body
+    if data is None:
+        return {}, body
+    if not isinstance(data, dict):
+        source.warn(f"front matter is a {type(data).__name__}, not a mapping of keys; its metadata was ignored")
+        return {}, body
+    return data, body
+
+
+def read(source: Source) -> Iterator[Draft]:
+    from markdown_it import MarkdownIt
+    from selectolax.lexbor import LexborHTMLParser
+
+    from brief.corpus.readers.html import paragraphs
+
+    front, body = split_front_matter(source.read_text(), source)
+    meta = records.metadata(front)
+    title = meta.pop("title", None)
+    tree = LexborHTMLParser(MarkdownIt("commonmark").render(body))
+    for node in tree.css("script, style, nav, header, footer, aside, iframe"):
+        node.decompose()
+    heading = tree.css_first("h1")
+    if title is None and heading is not None:
+        first = tree.body.css_first("*") if tree.body is not None else None
+        if first is not None and first.tag == "h1":  # only a heading that opens the document is a title
+            title = " ".join(heading.text(deep=True).split())
+            heading.decompose()
+    text = "\n".join(paragraphs(tree.body)) if tree.body is not None else ""
+    if title and text.split("\n", 1)[0] == title:
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    yield Draft(text=text, title=title, meta=meta, structured=True)
