@@ -25,7 +25,7 @@ from brief.analysis.names import (
     places,
     plain_key,
 )
-from brief.analysis.roles import HONORIFICS, TITLE_HEADS, TITLE_WORDS, pretty_role, role_key, specific_roles
+from brief.analysis.roles import HONORIFICS, OCCUPATIONS, TITLE_HEADS, TITLE_WORDS, pretty_role, role_key, specific_roles
 from brief.models import ActorKind, LocalActor, Mention, Sentence
 
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
@@ -45,6 +45,9 @@ _SPEECH_CUES = frozenset(
 _PERSON_PRONOUN_AFTER = re.compile(r"^,?\s+(?:who|whose)\b")
 _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,.;:“”\"()\n]{3,90}?)\s*(?=,|\.|;|\)|$|\s(?:said|says|told|added|wrote))")
 _LOWER_TITLE_SCAN = 5
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_NOUN_AFTER_NAME = frozenset("winner winners nominee nominees award awards prize fans player players team side squad "
+                             "group firm company deal show film album".split())
 _SPEECH_IN_LINE = re.compile(r"\b(?:said|says|told|added|according to)\b")
 _CONTRACTION = re.compile(r"['’](?:m|ve|ll|re|d|t)$", re.I)
 _HANDLE_AFTER = re.compile(r",?\s+(@[A-Za-z0-9_]{2,})")
@@ -103,10 +106,11 @@ def _org_suffixes() -> frozenset[str]:
 _NOT_ACRONYMS = frozenset(
     "I A OK TV AM PM GMT BST EST EDT PST UTC ET CEO CFO COO MP MEP PR ID HQ DJ VS TBD FAQ RIP PC CD DVD GP HIV "
     "AIDS SMS IT AI GDP VAT IPO DNA TV3 UFO VIP PhD LGBT".split())
-# Last words of names of things: awards, contests, laws, works. Never people.
+# Last words of names of things: awards, contests, laws, works, events. Never people.
 _THING_SUFFIXES = frozenset(
     "award awards prize prizes cup open championship championships games olympics bill act treaty accord "
-    "agreement festival show series album film novel report index war".split())
+    "agreement festival show series album film novel report index war election elections referendum budget "
+    "summit conference".split())
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 # Title words that are ordinary words when alone ('Former', 'Deputy'); party and body names are not here.
 _QUALIFIERS = frozenset("former acting deputy vice senior assistant associate interim prime shadow".split())
@@ -312,6 +316,16 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
     return runs
 
 
+def _title_part(tok: _Token, honorific: bool) -> bool:
+    """Whether a word before an office word still belongs to the title ('Bank of England Governor')."""
+    word = tok.low.rstrip(".")
+    if word in TITLE_WORDS or tok.text in demonyms():
+        return True
+    if honorific:
+        return False  # 'BBC Mr Howard': only offices stand before a form of address
+    return _acronym(tok) or bool(_lexicon_kind(tok.text)) or word in _org_suffixes()
+
+
 def _given(word: str) -> bool:
     """A given name, hyphenated ones too ('Jean-Marc')."""
     return word in given_names() or ("-" in word and word.split("-", 1)[0] in given_names())
@@ -343,6 +357,8 @@ class ActorExtractor:
         hi = 0
         index = {id(t): i for i, t in enumerate(tokens)}
         prev_possessor: tuple[int, str] | None = None  # (end offset, text) of a run ending in 's
+        lower_words = frozenset(t.low for t in tokens if t.kind == "word" and not t.text[0].isupper())
+        mid_caps = frozenset(t.text for t in tokens if t.capitalised and not t.initial)
         for run in _runs(text, tokens):
             while hi < len(headlines) and headlines[hi][1] < run[0].start:
                 hi += 1
@@ -363,17 +379,22 @@ class ActorExtractor:
                     and run[0].low.rstrip(".") not in TITLE_WORDS and not _lexicon_kind(run[0].text)
                     and not _acronym(run[0]) and run[0].text not in demonyms()):
                 run = run[1:]  # 'Rival Hillary Clinton': a capitalised opener before a full name
+            elif (len(run) >= 2 and run[0].initial and run[0].text not in mid_caps and run[1].text in mid_caps
+                  and not _given(run[0].text) and run[0].low.rstrip(".") not in TITLE_WORDS
+                  and not _lexicon_kind(run[0].text) and not _acronym(run[0]) and run[0].text not in demonyms()
+                  and not _lexicon_kind(text[run[0].start:run[-1].end])):
+                run[1].initial = True
+                run = run[1:]  # 'Injured Chelsea ...' where the article names 'Chelsea' mid-sentence
             pieces = self._split_on_time_words(run, text)
             for piece in pieces:
-                cand = self._split_title(text, piece)
-                if cand is None:
-                    continue
-                cand.initial = piece[0].initial
-                cand.headline = in_headline
-                self._lower_title(text, tokens, index[id(cand.tokens[0] if not cand.title else cand.title[0])], cand)
-                if prev_possessor and cand.title and 0 < (cand.title[0].start - prev_possessor[0]) <= 4:
-                    cand.possessor = prev_possessor[1]
-                out.append(cand)
+                for cand in self._split_title(text, piece, lower_words):
+                    cand.initial = cand.start == piece[0].start and piece[0].initial
+                    cand.headline = in_headline
+                    first = cand.title[0] if cand.title else cand.tokens[0]
+                    self._lower_title(text, tokens, index[id(first)], cand)
+                    if prev_possessor and cand.title and 0 < (cand.title[0].start - prev_possessor[0]) <= 4:
+                        cand.possessor = prev_possessor[1]
+                    out.append(cand)
             last = run[-1]
             prev_possessor = (last.end + 2, text[run[0].start:last.end]) if last.possessive else None
         for tok in tokens:
@@ -404,15 +425,15 @@ class ActorExtractor:
         return out
 
     @staticmethod
-    def _split_title(text: str, run: list[_Token]) -> _Candidate | None:
+    def _split_title(text: str, run: list[_Token], lower_words: frozenset[str] = frozenset()) -> list[_Candidate]:
         """'US National Security Advisor Mike Waltz' -> title [US ... Advisor], name [Mike Waltz]."""
         whole = text[run[0].start:run[-1].end]
         if _lexicon_kind(whole) or run[-1].low in _org_suffixes() or len(run) == 1:
-            return _Candidate(tokens=run)
+            return [_Candidate(tokens=run)]
         if run[-1].low.rstrip(".") in TITLE_HEADS and not any(t.low.rstrip(".") in HONORIFICS for t in run) and all(
                 t.low.rstrip(".") in TITLE_WORDS or t.text in demonyms() or _acronym(t) or t.text in places()
                 for t in run):
-            return _Candidate(tokens=run, title=run, title_only=True)
+            return [_Candidate(tokens=run, title=run, title_only=True)]
         # the title ends at the last office word that still leaves a name after it
         heads = [i for i, tok in enumerate(run[:-1]) if tok.low.rstrip(".") in TITLE_HEADS | HONORIFICS]
         if heads:
@@ -423,9 +444,21 @@ class ActorExtractor:
                     run[h + 1].low in ("of", "the", "for") or after_of):
                 h += 1
                 after_of = after_of or run[h].low in ("of", "for")
-            if all(t.low not in ("of", "the") for t in run[h + 1:]) and run[h + 1].kind != "dotted":
-                return _Candidate(tokens=run[h + 1:], title=run[:h + 1])
-        return _Candidate(tokens=run)
+            rest = run[h + 1:]
+            if len(rest) == 1 and (rest[0].low in TITLE_HEADS or rest[0].low in TITLE_WORDS):
+                return [_Candidate(tokens=run, title=run, title_only=True)]  # 'Lord Chancellor'
+            if len(rest) == 1 and (rest[0].low in lower_words or rest[0].low.rstrip("s") in lower_words
+                                   or rest[0].low in _THING_SUFFIXES):
+                return [_Candidate(tokens=run)]  # 'General Election', 'General Workers': no person there
+            if all(t.low not in ("of", "the") for t in rest) and rest[0].kind != "dotted":
+                # how far back the title goes: 'Harrogate Mr Kennedy' is a place, then a man
+                b = h
+                honorific = run[h].low.rstrip(".") in HONORIFICS
+                while b > 0 and _title_part(run[b - 1], honorific):
+                    b -= 1
+                before = [_Candidate(tokens=run[:b])] if b > 0 else []
+                return before + [_Candidate(tokens=rest, title=run[b:h + 1])]
+        return [_Candidate(tokens=run)]
 
     @staticmethod
     def _lower_title(text: str, tokens: list[_Token], first: int, cand: _Candidate) -> None:
@@ -444,6 +477,8 @@ class ActorExtractor:
                     j -= 1
                 break
             if tok.low not in TITLE_WORDS:
+                if words and tok.low in ("best", "supporting"):
+                    return  # 'the best actress Oscar' names an award
                 break
             words.insert(0, tok)
             j -= 1
@@ -519,7 +554,9 @@ class _Resolver:
         if len(toks) == 1 and _acronym(toks[0]):
             return "organization", None
         title_words = [t.low.rstrip(".") for t in cand.title] + [w.lower() for w in cand.lower_title]
-        if any(w in TITLE_HEADS or w in HONORIFICS for w in title_words):
+        heads = [w for w in title_words if w in TITLE_HEADS or w in HONORIFICS]
+        # 'crude producer Yukos', 'rival Nintendo': an occupation before one word may describe a firm
+        if heads and (len(toks) > 1 or cand.title or any(w not in OCCUPATIONS for w in heads)):
             return "person", None
         if 2 <= len(toks) <= 4 and _given(toks[0].text) and toks[-1].text not in places():
             return "person", None
@@ -645,8 +682,14 @@ class _Resolver:
             return ""
         words = appositive.group(1).strip().split()
         lowered = [w.lower().strip("’'") for w in words]
-        if len(words) <= 9 and any(w in TITLE_HEADS for w in lowered) and not any(w in _STOP_VERBS for w in lowered):
-            return pretty_role(words)
+        if (len(words) > 9 or any(w in _STOP_VERBS or w in ("to", "be", "likely") for w in lowered)
+                or lowered[0].endswith(("ing", "ed")) or lowered[0] in ("became", "now", "then")
+                or any(ch.isdigit() for ch in appositive.group(1))):
+            return ""
+        for i, w in enumerate(lowered):
+            # an office is head-final ('the national security adviser') or head + of ('head of policy')
+            if w in TITLE_HEADS and (i == len(lowered) - 1 or lowered[i + 1] in ("of", "for", "at", "in", "with")):
+                return pretty_role(words)
         return ""
 
     def _office_without_name(self, cand: _Candidate) -> None:
@@ -712,7 +755,7 @@ class _Resolver:
                     actor = self._new_actor(full.text(self.text), "person", first=full.tokens[0].text, surname=surname)
             if actor is None:
                 actor = self._new_actor(name, actor_kind, first=first, surname=surname)
-            if actor_kind == "person" or cand.title or cand.lower_title or (
+            if actor_kind == "person" or (
                     first is None and len(actor.name.split()) >= 2 and actor.kind == "other"):
                 actor.kind = "person"  # named again by its last word alone: a surname
             if first and not actor.first:
@@ -767,6 +810,9 @@ class _Resolver:
         for m in self.mentions:
             if m.actor_key not in keys:
                 continue
+            following = _NEXT_WORD.match(self.text, m.end)
+            if following and (following.group(1) in TITLE_WORDS or following.group(1) in _NOUN_AFTER_NAME):
+                continue  # 'Burt Reynolds and Oscar nominee Alan Alda': 'Oscar' qualifies a noun
             after = starts.get(m.end + 5) if self.text[m.end:m.end + 5] == " and " else None
             before = ends.get(m.start - 5) if self.text[max(0, m.start - 5):m.start] == " and " else None
             if any(n is not None and kinds.get(n.actor_key) == "person" for n in (after, before)):

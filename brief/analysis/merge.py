@@ -42,7 +42,7 @@ class _Local:
     article_id: str
     actor: LocalActor
     mentions: int
-    context: frozenset[str]  # keys of the other actors in the article
+    context: frozenset[str]  # identities of the actors in the article (its own included)
     terms: frozenset[str]
 
     @property
@@ -55,16 +55,18 @@ class _Cluster:
     members: list[_Local] = field(default_factory=list)
     first_forms: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
-    context: Counter = field(default_factory=Counter)
-    terms: Counter = field(default_factory=Counter)
+    context: set[str] = field(default_factory=set)
+    terms: set[str] = field(default_factory=set)
 
-    def add(self, local: _Local) -> None:
+    def add(self, local: _Local, evidence: bool = True) -> None:
         self.members.append(local)
+        if not evidence:
+            return  # places and bodies merge by name: no need to keep their company
         if local.actor.first_name:
             self.first_forms |= _first_forms(local.actor.first_name)
         self.roles |= {role_key(r) for r in local.actor.roles}
-        self.context.update(local.context)
-        self.terms.update(local.terms)
+        self.context |= local.context
+        self.terms |= local.terms
 
 
 def _first_forms(first: str) -> set[str]:
@@ -84,7 +86,22 @@ def _identity(local: LocalActor) -> str:
     """The key an actor is known by among the others of its article (for shared company)."""
     if local.kind == "person":
         return "p:" + name_key(local.name.split()[-1])
-    return "n:" + plain_key(_canonical(local) or local.name)
+    return local.kind[0] + ":" + plain_key(_canonical(local) or local.name)
+
+
+_PEER_TITLES = frozenset("prince princess king queen pope lord lady baron baroness emperor empress sheikh".split())
+
+
+def _peer_title(local: LocalActor) -> str | None:
+    """'Prince Charles', 'Lord Falconer': a title with one name is its own key ('Ray Charles' is
+    someone else), whatever the word would be as a surname."""
+    if local.kind != "person" or local.first_name or " " in local.name:
+        return None
+    for alias in local.aliases:
+        words = alias.split()
+        if len(words) == 2 and words[0].lower() in _PEER_TITLES and words[1] == local.name:
+            return f"titled:{words[0].lower()}:{plain_key(local.name)}"
+    return None
 
 
 def _is_word_name(local: LocalActor) -> bool:
@@ -94,17 +111,19 @@ def _is_word_name(local: LocalActor) -> bool:
 class ActorMerger:
     def merge(self, articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> MergeResult:
         locals_: list[_Local] = []
+        self.df: Counter = Counter()  # in how many articles each actor identity appears
         for article in articles:
             analysis = analyses.get(article.id)
             if analysis is None:
                 continue
             counts = Counter(m.actor_key for m in analysis.mentions)
-            identities = {a.key: _identity(a) for a in analysis.actors}
+            identities = frozenset(_identity(a) for a in analysis.actors)
+            self.df.update(identities)
             terms = frozenset(t for t, _ in sorted(analysis.terms.items(), key=lambda kv: -kv[1])[:_TOP_TERMS])
             for local in analysis.actors:
-                context = frozenset(v for k, v in identities.items() if k != local.key)
-                locals_.append(_Local(article.id, local, counts.get(local.key, 0), context, terms))
+                locals_.append(_Local(article.id, local, counts.get(local.key, 0), identities, terms))
 
+        self.n_articles = len(articles)
         clusters = self._cluster(locals_)
         actors, local_ids = self._actors(clusters)
         by_id = {a.id: a for a in actors}
@@ -124,32 +143,29 @@ class ActorMerger:
     # -- clustering ------------------------------------------------------------------------------
 
     def _cluster(self, locals_: list[_Local]) -> list[_Cluster]:
-        named: dict[str, _Cluster] = {}  # places, organisations, others: by canonical name
+        named: dict[str, _Cluster] = {}  # places, organisations, others, titled people: by name
         people: dict[str, list[_Local]] = defaultdict(list)  # by surname key
         bare_words: list[_Local] = []  # one-word 'other' names that may be a surname
         for local in locals_:
             actor = local.actor
-            if actor.kind == "person" and _is_word_name(actor):
+            titled = _peer_title(actor)
+            if titled:
+                named.setdefault(titled, _Cluster()).add(local, evidence=False)
+            elif actor.kind == "person" and _is_word_name(actor):
                 people[name_key(actor.name.split()[-1])].append(local)
             elif actor.kind == "other" and _is_word_name(actor) and " " not in actor.name and not _canonical(actor):
                 bare_words.append(local)
             else:
-                key = f"{actor.kind}:{plain_key(_canonical(actor) or actor.name)}"
-                named.setdefault(key, _Cluster()).add(local)
+                named.setdefault(plain_key(_canonical(actor) or actor.name), _Cluster()).add(local, evidence=False)
 
-        out = list(named.values())
-        person_clusters: dict[str, list[_Cluster]] = {}
-        for surname, members in people.items():
-            person_clusters[surname] = self._people(members)
+        person_clusters = {surname: self._people(members) for surname, members in people.items()}
         for local in bare_words:
-            key = name_key(local.actor.name)
-            target = self._best(person_clusters.get(key, []), local) if key in person_clusters else None
+            target = self._best(person_clusters.get(name_key(local.actor.name), []), local)
             if target is not None:
                 target.add(local)
             else:
-                named.setdefault(f"other:{plain_key(local.actor.name)}", _Cluster()).add(local)
-                if named[f"other:{plain_key(local.actor.name)}"] not in out:
-                    out.append(named[f"other:{plain_key(local.actor.name)}"])
+                named.setdefault(plain_key(local.actor.name), _Cluster()).add(local, evidence=False)
+        out = list(named.values())
         for clusters in person_clusters.values():
             out.extend(clusters)
         return out
@@ -187,23 +203,28 @@ class ActorMerger:
             target.add(local)
         return clusters
 
-    @staticmethod
-    def _best(clusters: list[_Cluster], local: _Local) -> _Cluster | None:
+    def _rare(self, identity: str) -> bool:
+        return self.df.get(identity, 0) <= max(3, self.n_articles // 50)
+
+    def _best(self, clusters: list[_Cluster], local: _Local) -> _Cluster | None:
         """The one cluster a bare surname shares a role or company with, if exactly one does best."""
         if not clusters:
             return None
         roles = {role_key(r) for r in local.actor.roles}
         own = plain_key(local.actor.name.split()[-1])[:5]  # the name itself is no evidence
         terms = [t for t in local.terms if own not in t.replace(" ", "")]
+        # company that tells: people, bodies and things named in few articles, not 'US' or 'London'
+        me = _identity(local.actor)
+        context = [c for c in local.context if c != me and not c.startswith("l:") and self._rare(c)]
         scored = []
         for cluster in clusters:
             score = 2 * len(roles & cluster.roles)
-            score += sum(1 for c in local.context if cluster.context.get(c))
-            score += 1 if sum(1 for t in terms if cluster.terms.get(t)) >= 2 else 0
+            score += sum(1 for c in context if c in cluster.context)
+            score += 1 if sum(1 for t in terms if t in cluster.terms) >= 3 else 0
             scored.append((score, cluster))
         scored.sort(key=lambda sc: -sc[0])
         best_score = scored[0][0]
-        if best_score <= 0:
+        if best_score < 2:
             return None
         if len(scored) > 1 and scored[1][0] == best_score:
             return None
@@ -218,37 +239,30 @@ class ActorMerger:
         for cluster in clusters:
             members = cluster.members
             kinds = Counter(m.actor.kind for m in members)
-            kind: ActorKind = "person" if kinds.get("person") else kinds.most_common(1)[0][0]
+            typed = Counter({k: n for k, n in kinds.items() if k != "other"})
+            kind: ActorKind = "person" if kinds.get("person") else (typed or kinds).most_common(1)[0][0]
             name = self._name(members, kind)
             base = "a" + hashlib.sha1(f"{kind}:{plain_key(name)}".encode()).hexdigest()[:10]
             actor_id, n = base, 2
             while actor_id in used:
                 actor_id, n = f"{base}-{n}", n + 1
             used.add(actor_id)
-            aliases: list[str] = []
-            roles: list[str] = []
-            role_keys: set[str] = set()
-            role_sources: list[dict[str, str]] = []
-            article_ids: list[str] = []
+            aliases: dict[str, None] = {}
+            roles: dict[str, str] = {}  # role key -> first wording
+            role_sources: dict[tuple[str, str], None] = {}
+            article_ids: dict[str, None] = {}
             for m in members:
-                for alias in (m.actor.name, *m.actor.aliases):
-                    if alias not in aliases:
-                        aliases.append(alias)
+                aliases[m.actor.name] = None
+                aliases.update(dict.fromkeys(m.actor.aliases))
                 for role in m.actor.roles:
-                    k = role_key(role)
-                    if k not in role_keys:
-                        role_keys.add(k)
-                        roles.append(role)
-                    source = {"role": role, "article_id": m.article_id}
-                    if source not in role_sources:
-                        role_sources.append(source)
-                if m.article_id not in article_ids:
-                    article_ids.append(m.article_id)
+                    roles.setdefault(role_key(role), role)
+                    role_sources[(role, m.article_id)] = None
+                article_ids[m.article_id] = None
                 local_ids[m.compound] = actor_id
             actors.append(Actor(
-                id=actor_id, name=name, kind=kind, aliases=aliases, roles=specific_roles(roles),
-                role_sources=role_sources,
-                article_ids=article_ids, mention_count=sum(m.mentions for m in members),
+                id=actor_id, name=name, kind=kind, aliases=list(aliases), roles=specific_roles(list(roles.values())),
+                role_sources=[{"role": r, "article_id": a} for r, a in role_sources],
+                article_ids=list(article_ids), mention_count=sum(m.mentions for m in members),
             ))
         actors.sort(key=lambda a: (-a.mention_count, a.name))
         return actors, local_ids

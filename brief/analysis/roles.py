@@ -7,6 +7,16 @@ import re
 
 from brief.analysis.names import demonyms, places
 
+# Occupations: they make a role, but before a single word they may describe a firm ('producer Yukos').
+OCCUPATIONS = frozenset("""
+singer actor actress conductor author writer novelist poet composer artist designer economist analyst
+striker midfielder defender goalkeeper winger forward batsman bowler player captain chef comedian presenter
+producer filmmaker film-maker rapper musician drummer guitarist lawyer scientist researcher doctor nurse
+campaigner activist entrepreneur businessman businesswoman journalist reporter correspondent photographer
+mp mep msp broadcaster champion skipper boxer golfer sprinter jockey trainer referee umpire founder
+executive head boss officer manager coach leader chief aide lawmaker nominee candidate
+""".split())
+
 # Words that name an office or a form of address: a run of them before a name is that person's title.
 TITLE_HEADS = frozenset("""
 president minister secretary director advisor adviser chief spokesman spokeswoman spokesperson
@@ -16,12 +26,7 @@ commander judge justice prosecutor attorney sheriff leader speaker commissioner 
 capt professor prof premier president-elect aide lawmaker nominee candidate ceo cfo coo founder
 officer detective inspector sergeant sgt superintendent head boss executive treasurer
 archbishop bishop cardinal rev reverend sheikh emir ayatollah
-singer actor actress conductor author writer novelist poet composer artist designer economist analyst
-striker midfielder defender goalkeeper winger forward batsman bowler player captain chef comedian presenter
-producer filmmaker film-maker rapper musician drummer guitarist lawyer scientist researcher doctor nurse
-campaigner activist entrepreneur businessman businesswoman journalist reporter correspondent photographer
-mp mep msp broadcaster champion skipper boxer golfer sprinter jockey trainer referee umpire
-""".split())
+""".split()) | OCCUPATIONS
 
 # Forms of address: they make a person, not a role.
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady".split())
