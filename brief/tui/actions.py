@@ -27,6 +27,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("up", "k,up", "cursor_up", "Move up (previous link in a document)", "Move"),
     Action("first", "g,home", "cursor_first", "Go to the top", "Move"),
     Action("last", "G,end", "cursor_last", "Go to the bottom", "Move"),
+    Action("page_down", "pagedown,space", "page_down", "Page down", "Move"),
+    Action("page_up", "pageup", "page_up", "Page up", "Move"),
     Action("open", "enter", "open", "Open the selected item or link", "Move", show=True, label="Open"),
     Action("back", "escape,backspace", "back", "Back to what was shown before", "Move", show=True, label="Back"),
     Action("next_pane", "tab", "next_pane", "Next pane", "Move"),

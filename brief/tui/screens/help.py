@@ -38,7 +38,8 @@ def help_document(keymap: dict[str, str]):
 class HelpScreen(ModalScreen[None]):
     COMMANDS = {HelpCommands}
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", show=True),
-                Binding("j,down", "scroll(1)", show=False), Binding("k,up", "scroll(-1)", show=False)]
+                Binding("j,down", "scroll(1)", show=False), Binding("k,up", "scroll(-1)", show=False),
+                Binding("pagedown,space", "page(1)", show=False), Binding("pageup", "page(-1)", show=False)]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > Vertical { width: 90%; max-width: 84; height: 90%; border: thick $primary; background: $surface; }
@@ -54,6 +55,10 @@ class HelpScreen(ModalScreen[None]):
         document = self.query_one("#help", Document)
         document.show(help_document(self.app.keymap_overrides))
         document.focus()
+
+    def action_page(self, step: int) -> None:
+        document = self.query_one("#help", Document)
+        document.page_down() if step > 0 else document.page_up()
 
     def action_scroll(self, step: int) -> None:
         document = self.query_one("#help", Document)

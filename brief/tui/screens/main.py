@@ -311,6 +311,14 @@ class MainScreen(Screen):
         if pane := self._focused_pane():
             pane.cursor_last()
 
+    def action_page_down(self) -> None:
+        if pane := self._focused_pane():
+            pane.page_down()
+
+    def action_page_up(self) -> None:
+        if pane := self._focused_pane():
+            pane.page_up()
+
     def action_open(self) -> None:
         pane = self._focused_pane()
         if isinstance(pane, VirtualList):

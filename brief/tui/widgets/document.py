@@ -17,7 +17,6 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -126,7 +125,6 @@ class Document(ScrollView, can_focus=True):
             self.target = target
             super().__init__()
 
-    BINDINGS = [Binding("pagedown", "page_down", show=False), Binding("pageup", "page_up", show=False)]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -300,10 +298,10 @@ class Document(ScrollView, can_focus=True):
         self.cursor = None
         self.refresh()
 
-    def action_page_down(self) -> None:
+    def page_down(self) -> None:
         self.scroll_page_down(animate=False)
 
-    def action_page_up(self) -> None:
+    def page_up(self) -> None:
         self.scroll_page_up(animate=False)
 
     def open_current(self) -> bool:

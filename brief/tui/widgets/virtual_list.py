@@ -9,7 +9,6 @@ from typing import Protocol
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -49,7 +48,6 @@ class VirtualList(ScrollView, can_focus=True):
     VirtualList > .virtual-list--accent { color: $secondary; }
     VirtualList > .virtual-list--quote { color: $success; }
     """
-    BINDINGS = [Binding("pagedown", "page_down", show=False), Binding("pageup", "page_up", show=False)]
 
     class Highlighted(Message):
         def __init__(self, vlist: VirtualList, index: int) -> None:
@@ -136,10 +134,10 @@ class VirtualList(ScrollView, can_focus=True):
     def cursor_last(self) -> None:
         self.move_to(len(self.source) - 1)
 
-    def action_page_down(self) -> None:
+    def page_down(self) -> None:
         self.move_to(self.cursor + self.page)
 
-    def action_page_up(self) -> None:
+    def page_up(self) -> None:
         self.move_to(self.cursor - self.page)
 
     def select_current(self) -> None:
