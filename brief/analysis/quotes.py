@@ -15,7 +15,7 @@ from brief.analysis.actors import ActorExtraction
 from brief.analysis.quoting.context import Context
 from brief.analysis.quoting.cues import CUE
 from brief.analysis.quoting.coref import LastSpeaker, PronounResolver
-from brief.analysis.quoting.speakers import Frame, attribute, channel_in
+from brief.analysis.quoting.speakers import Frame, attribute, channel_in, head_frame
 from brief.analysis.quoting.spans import QuoteSpan, find_quote_spans, masked_text
 from brief.models import Quote, Sentence
 
@@ -55,7 +55,7 @@ class QuoteExtractor:
             if frame is None:
                 if kind == "partial" and (len(words) <= 3 or _is_title_case(words)) and not self._cue_nearby(ctx, span):
                     continue  # a scare quote, a title or a nickname: no one is said to have said it
-                frame = self._follow_on(ctx, span, kind, last)
+                frame = self._follow_on(ctx, span, kind, last) or self._after_report(ctx, span, kind)
             key = None
             if frame is not None and frame.speaker is not None:
                 key = frame.speaker.key
@@ -144,7 +144,8 @@ class QuoteExtractor:
             return None
         if ctx.paragraph(span.open_at) - last.paragraph > 1:
             return None
-        between = ctx.mentions_between(last.quote_end, span.open_at)
+        since = last.clause_end if last.clause_end <= span.open_at else last.quote_end
+        between = ctx.mentions_between(since, span.open_at)
         if any(m.actor_key != last.key and ctx.kind(m.actor_key) in ("person", "organization") for m in between):
             return None
         # Only a paragraph that is all quote goes on the previous speaker's words.
@@ -152,6 +153,22 @@ class QuoteExtractor:
         if head.strip() and ctx.paragraph(span.open_at) != ctx.paragraph(last.quote_end):
             return None
         return Frame(speaker=_Inherited(last.key), cue=None, clause_end=span.after, inherited=True)
+
+    @staticmethod
+    def _after_report(ctx: Context, span: QuoteSpan, kind: str) -> Frame | None:
+        """'Cummings called him a master dealmaker. "He showed again and again …"': the quote after a report."""
+        if kind != "direct":
+            return None
+        start = ctx.sentence_start(span.open_at)
+        if start != span.open_at or start == ctx.paragraph_bounds(start)[0]:
+            return None  # only a quote opening a sentence inside the paragraph of the report
+        prev_start = ctx.sentence_start(start - 1)
+        if any(prev_start <= s.open_at < start for s in ctx.spans):
+            return None
+        frame = head_frame(ctx, prev_start, start)
+        if frame is None or frame.speaker is None or frame.speaker.key is None or frame.speaker.kind != "named":
+            return None
+        return Frame(speaker=_Inherited(frame.speaker.key), cue=None, clause_end=span.after, inherited=True)
 
     @staticmethod
     def _channel_before(ctx: Context, span: QuoteSpan, key: str, last_channel) -> str | None:

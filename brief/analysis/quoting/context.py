@@ -77,7 +77,7 @@ class Context:
         """Start of the sentence holding `pos`, read on the masked text so quoted sentences do not count."""
         p_start, _ = self.paragraph_bounds(pos)
         start = p_start
-        for m in _BOUNDARY.finditer(self.masked, p_start, pos):
+        for m in _BOUNDARY.finditer(self.masked, p_start, min(pos + 1, len(self.masked))):
             if m.end() <= pos and self._is_boundary(m):
                 start = m.end()
         return start

@@ -21,6 +21,13 @@ _ROLE = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 WINDOW_PARAGRAPHS = 2
+# A capitalised word followed by a lowercase one, as a name before its verb ("Clinton leaned in").
+_NAME_THEN_WORD = re.compile(r"(?<![\w’'])([A-Z][a-z]+)\s+(?=[a-z])")
+_NOT_NAMES = frozenset(
+    "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December The A An He She They It We His Her Their Its But And Mr Mrs Ms "
+    "Dr Democrats Republicans Democratic Republican American Americans".split()
+)
 
 
 @dataclass
@@ -88,6 +95,18 @@ class PronounResolver:
             return kind == "organization"
         return False
 
+    def _unknown_name(self, start: int, end: int) -> bool:
+        """A capitalised word inside the sentence that no mention covers, followed by a verb-like word."""
+        ctx = self.ctx
+        covered = ctx.mentions_between(start, end)
+        for m in _NAME_THEN_WORD.finditer(ctx.masked, start, end):
+            if m.start() == start or ctx.masked[m.start() - 2 : m.start()].strip() in (".", ":", "“", '"'):
+                continue
+            if m.group(1) in _NOT_NAMES or any(c.start <= m.start() < c.end for c in covered):
+                continue
+            return True
+        return False
+
     def resolve(self, pronoun: str, pos: int, last: LastSpeaker | None) -> str | None:
         """The actor `pronoun` at `pos` refers to, or None when the article leaves it open."""
         ctx = self.ctx
@@ -104,8 +123,8 @@ class PronounResolver:
                 # The latest speaker, with no one else who fits named since; an unnamed one stays unknown.
                 if self._compatible(last.key, p):
                     return last.key
-                if last.key is None:
-                    return None
+                if last.key is None or self.ctx.kind(last.key) not in ("person", "organization"):
+                    return None  # the latest speaker may well be the one meant: do not look past it
         if p == "they":
             return None
         floor = ctx.paragraph_starts[max(0, paragraph - WINDOW_PARAGRAPHS)]
@@ -127,6 +146,8 @@ class PronounResolver:
                 return None
             if everyone:
                 return None
+            if self._unknown_name(start, end):
+                return None  # a name the actor pass missed may be the one meant
             if start <= floor:
                 break
             end = start

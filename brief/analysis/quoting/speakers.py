@@ -123,7 +123,10 @@ def _subject_before(ctx: Context, verb_start: int, left: int) -> tuple[Speaker |
                     return _relative_antecedent(ctx, left, tok.start()), tok.start()
                 return None
             if lw in cues.PREPOSITIONS:
-                return None  # "a spokesman for Trump": the name is not the subject
+                collected = masked[np_start:end].split()
+                if all(_capitalised(w) for w in collected):
+                    return None  # "a spokesman for Trump": the name is not the subject
+                # "In a Bloomberg interview Trump declared": a fronted phrase, the name heads the subject.
             if lw in {"and", "or", "&"}:
                 before = tokens[k - 1].group() if k > 0 else ""
                 if before and before[-1] not in ",;" and (_capitalised(before) or before.lower() in cues.PRONOUNS):
@@ -253,7 +256,7 @@ def _tail_frame(ctx: Context, start: int, end: int) -> Frame | None:
     return Frame(who, _cue_word(cue)) if who is not None else None
 
 
-def _head_frame(ctx: Context, start: int, end: int) -> Frame | None:
+def head_frame(ctx: Context, start: int, end: int) -> Frame | None:
     """'X said: "…"', 'X noted "positive movement"', 'X called it "regrettable" and reaffirmed …'."""
     masked = ctx.masked
     relay = None
@@ -416,7 +419,7 @@ def _colon_paragraph(ctx: Context, span: QuoteSpan) -> Frame | None:
     if not before.endswith(":") or ctx.paragraph(len(before) - 1) == ctx.paragraph(span.open_at):
         return None
     start = ctx.sentence_start(len(before) - 1)
-    frame = _head_frame(ctx, start, len(before) - 1)
+    frame = head_frame(ctx, start, len(before) - 1)
     if frame is not None and frame.speaker is not None:
         return frame
     who = _sentence_subject(ctx, start, len(before))
@@ -439,7 +442,7 @@ def attribute(ctx: Context, span: QuoteSpan, next_open: int | None) -> Frame | N
     if tail_open:
         frame = _tail_frame(ctx, after, tail_end)
     if frame is None or frame.speaker is None:
-        head = _head_frame(ctx, head_start, span.open_at)
+        head = head_frame(ctx, head_start, span.open_at)
         if head is not None and head.speaker is not None:
             frame = head
     if (frame is None or frame.speaker is None) and tail_open:
