@@ -202,10 +202,10 @@ _LIST_ITEM = re.compile(r"(?:[-*•–]|\d{1,3}[.)])\s")
 def _looks_wrapped(blocks: list[list[str]]) -> bool:
     """Lines broken for width, not for meaning: most lines that continue a block end mid-sentence."""
     inner = [line for block in blocks for line in block[:-1]]
-    if len(inner) < 2:
-        return False
+    if len(inner) < 3:
+        return False  # too few lines to tell wrapping from short paragraphs
     mid_sentence = sum(1 for line in inner if not line.endswith(_TERMINAL_PUNCT))
-    return mid_sentence / len(inner) >= 0.5
+    return mid_sentence / len(inner) >= 0.6
 
 
 def _unwrap(block: list[str]) -> list[str]:

@@ -2,12 +2,14 @@
 
 A file that is not UTF-8 is almost always Windows-1252 (or Latin-1, its subset). Decoding UTF-8 and
 reading only the offending bytes as cp1252 keeps a mostly-UTF-8 file with one stray byte intact
-instead of turning all its accented letters into mojibake.
+instead of turning all its accented letters into mojibake. (A cp1252 pair that happens to be valid
+UTF-8, like "Ã©", is read as UTF-8: rare in real text.)
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16: its BOM starts like UTF-16-LE's
@@ -22,13 +24,12 @@ class NotText(Exception):
     """The bytes are not text (binary, or undecodable under their BOM); the message says why."""
 
 
-def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
-    bad = error.object[error.start:error.end]
+_ESCAPED = re.compile(r"[\udc80-\udcff]")
+
+
+def _cp1252(byte: int) -> str:
     # cp1252 leaves five bytes undefined; Latin-1 maps them to C1 controls, which cleaning removes.
-    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), error.end
-
-
-codecs.register_error("brief-cp1252", _cp1252_fallback)
+    return bytes([byte]).decode("cp1252", errors="ignore") or chr(byte)
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -45,8 +46,22 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
-    text = data.decode("utf-8", errors="brief-cp1252")
-    return text, "not valid UTF-8; read the other bytes as Windows-1252 (cp1252)"
+    # Bytes that are not UTF-8 come back as lone surrogates, each then read as Windows-1252, except
+    # that in terminal output (it has ESC bytes) 0x80-0x9F are 8-bit C1 controls, which cleaning drops.
+    terminal = b"\x1b" in data
+    as_cp1252 = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal as_cp1252
+        byte = ord(match.group()) - 0xDC00
+        if terminal and 0x80 <= byte <= 0x9F:
+            return chr(byte)
+        as_cp1252 += 1
+        return _cp1252(byte)
+
+    text = _ESCAPED.sub(replace, data.decode("utf-8", errors="surrogateescape"))
+    note = "not valid UTF-8; read the other bytes as Windows-1252 (cp1252)" if as_cp1252 else None
+    return text, note
 
 
 def looks_binary(text: str) -> bool:

@@ -46,7 +46,7 @@ _DATES = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|scheduled|due|expected|planned|plans?|next|until|till|upcoming|"
-    r"ahead|deadline|starting|to\s+be)\b\W*(?:\w+\W+){0,2}$",
+    r"ahead|deadline|starting|to\s+be)\b\W*(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -106,27 +106,40 @@ def _nearest_year(month: int, day: int, anchor: date) -> date | None:
     return min(options, key=lambda d: abs((d - anchor).days)) if options else None
 
 
+def _on_or_before(month: int, day: int, anchor: date) -> date | None:
+    for year in (anchor.year, anchor.year - 1, anchor.year - 2, anchor.year - 3, anchor.year - 4):
+        d = _valid(year, month, day)  # 29 February needs a leap year
+        if d is not None and d <= anchor:
+            return d
+    return None
+
+
 def resolve_dates(mentions: list[DateMention], anchor: date | None = None) -> list[tuple[date, DateMention]]:
-    """The mentions that can be pinned to a day; `anchor` is a known date near the article's own."""
-    full = [_valid(m.year, m.month, m.day) for m in mentions if m.year and m.day]
-    full = [d for d in full if d]
-    latest = max(full) if full else anchor
-    if latest is None:
-        years = [m.year for m in mentions if m.year]
-        latest = date(max(years), 12, 31) if years else None
+    """The mentions that can be pinned to a day.
+
+    `anchor`, when known, is a date the article was written on or before (when it was collected,
+    say); it is used only when the text itself gives no full date.
+    """
+    full = [d for m in mentions if m.year and m.day and (d := _valid(m.year, m.month, m.day))]
+    latest = max(full) if full else None
+    month_years = [m.year for m in mentions if m.year and not m.day]
     resolved: list[tuple[date, DateMention]] = []
     for m in mentions:
+        d = None
         if m.year and m.day:
             d = _valid(m.year, m.month, m.day)
-        elif m.day and latest is not None:
-            d = _nearest_year(m.month, m.day, latest)
-        else:
-            continue
+        elif m.day:
+            if latest is not None:
+                d = _nearest_year(m.month, m.day, latest)
+            elif anchor is not None:
+                d = _on_or_before(m.month, m.day, anchor)
+            elif month_years:
+                d = _valid(max(month_years), m.month, m.day)
         if d:
             resolved.append((d, m))
-    # Weekdays count back from the latest dated day the text reports as past.
+    # Weekdays count back from the latest day the text reports as past (or from the anchor).
     past = [d for d, m in resolved if not m.ahead]
-    reference = max(past) if past else (anchor if anchor else None)
+    reference = max(past) if past else anchor
     if reference is not None:
         for m in mentions:
             if m.weekday is not None:
@@ -191,8 +204,7 @@ def looks_like_headline(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 25 or len(line) > 200:
         return False
-    first = line[0]
-    if not (first.isupper() or first.isdigit() or first in "“\"‘'«"):
+    if line[0].islower():
         return False
     if line.endswith((",", ";", ":", "-", "–", "—")):
         return False
