@@ -136,3 +136,67 @@ def test_headline_case_line_only_repeats_known_names():
             "Inspector Dana Whitcombe told the council the bridge was unsafe. Whitcombe said repairs would cost millions.")
     ex = extract(text)
     assert names(ex) == {"Dana Whitcombe"}
+
+
+def test_months_that_are_names_and_dates():
+    text = "Theresa May spoke in May 2019. Mrs May said on 4 June that June Sarpong would host."
+    ex = extract(text)
+    may = by_name(ex, "Theresa May")
+    assert mention_texts(ex, may) == ["Theresa May", "May"]
+    assert "June Sarpong" in names(ex)
+
+
+def test_abbreviated_honorifics_initials_and_particles():
+    text = ("Mr. Okafor met Dr. Lena Brandt and John F. Kessler in Geneva. "
+            "Ursula von der Leyen said Kessler and Brandt agreed. Okafor left.")
+    ex = extract(text)
+    assert by_name(ex, "John F. Kessler").kind == "person"
+    assert mention_texts(ex, by_name(ex, "Lena Brandt")) == ["Lena Brandt", "Brandt"]
+    assert by_name(ex, "Ursula von der Leyen").kind == "person"
+    assert "Mr. Okafor" in by_name(ex, "Okafor").aliases
+
+
+def test_contractions_compounds_and_party_adjectives_are_not_actors():
+    text = ("\"I'm here,\" said Nora Quist. A Texas-based firm hired Republican and Democratic aides. "
+            "We've seen Kremlin-backed media.")
+    ex = extract(text)
+    assert names(ex) == {"Nora Quist", "Texas", "Kremlin"}
+
+
+def test_office_words_before_a_place_or_body_and_after_a_name():
+    text = ("Representative Charles B. Rangel of New York spoke. The Secretary of State met "
+            "Bank of England Governor Mervyn King. Lord Chancellor Lord Falconer said no. "
+            "Voters will decide the General Election.")
+    ex = extract(text)
+    assert by_name(ex, "Charles B. Rangel").roles == ["Representative"]
+    assert "New York" in names(ex)
+    assert by_name(ex, "Mervyn King").roles == ["Bank of England Governor"]
+    assert by_name(ex, "Falconer").kind == "person"
+    assert not {"Secretary of State", "Chancellor", "Election", "General Election"} & {
+        a.name for a in ex.actors if a.kind == "person"}
+
+
+def test_occupation_before_one_word_is_no_person_but_before_a_full_name_is():
+    text = "Oil producer Zarnoff cut output. Singer Mila Dorn said she was sorry, and Zarnoff shares fell."
+    ex = extract(text)
+    assert by_name(ex, "Zarnoff").kind != "person"
+    dorn = by_name(ex, "Mila Dorn")
+    assert dorn.kind == "person" and dorn.roles == ["Singer"]
+
+
+def test_lower_case_titles_with_a_demonym_and_a_body_after_of():
+    text = ("Democratic presidential nominee Hillary Clinton spoke. Russian foreign minister Sergei Lavrov agreed. "
+            "Clyburn, the assistant leader of the Democratic caucus, objected.")
+    ex = extract(text)
+    assert by_name(ex, "Hillary Clinton").roles == ["Democratic Presidential Nominee"]
+    assert by_name(ex, "Sergei Lavrov").roles == ["Foreign Minister of Russia"]
+    clyburn = by_name(ex, "Clyburn")
+    assert clyburn.kind == "person" and clyburn.roles == ["Assistant Leader of the Democratic Caucus"]
+    assert "Democratic" not in names(ex)
+
+
+def test_a_place_or_outlet_before_an_honorific_is_its_own_actor():
+    text = "Speaking to the BBC Mr Howard said taxes would fall."
+    ex = extract(text)
+    assert by_name(ex, "Howard").aliases == ["Howard", "Mr Howard"]
+    assert by_name(ex, "BBC").kind == "organization"

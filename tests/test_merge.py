@@ -130,3 +130,32 @@ def test_seed_places_organisations_and_no_junk(seeds_briefing):
         if entry["kind"] == "organization" or entry["canonical"] in ("Ukraine", "Russia"):
             assert entry["canonical"] in names
     assert len(seeds_briefing.local_actor_ids) == sum(len(x.actors) for x in seeds_briefing.analyses.values())
+
+
+def test_peer_title_is_not_a_surname():
+    _, _, result = merge(
+        "Singer Ray Charles played in Atlanta. Charles said the show went well.",
+        "Prince Charles visited Atlanta. Prince Charles said the show went well.",
+    )
+    charles = [a for a in result.actors if a.kind == "person" and "Charles" in a.name]
+    assert sorted(a.name for a in charles) == ["Charles", "Ray Charles"]
+
+
+def test_common_places_are_no_evidence_for_a_bare_surname():
+    _, _, result = merge(
+        "Ambassador Karin Moll spoke in London about the US.",
+        "In London, Moll ran the marathon for the US team, organisers said.",
+    )
+    molls = people(result, "Moll")
+    assert not any(len(a.article_ids) == 2 for a in molls)
+
+
+def test_nicknames_and_initials_merge_across_articles_but_other_names_do_not():
+    _, _, result = merge(
+        "Michael Ferreira, the finance minister, spoke in Lisbon.",
+        "Finance minister Mike Ferreira said more in Lisbon.",
+        "M. Ferreira signed the Lisbon budget.",
+        "Ambassador Joana Ferreira won the Lisbon race.",
+    )
+    names = sorted((a.name, len(a.article_ids)) for a in people(result, "Ferreira"))
+    assert names == [("Joana Ferreira", 1), ("Michael Ferreira", 3)]

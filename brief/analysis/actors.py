@@ -45,6 +45,8 @@ _SPEECH_CUES = frozenset(
 _PERSON_PRONOUN_AFTER = re.compile(r"^,?\s+(?:who|whose)\b")
 _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,.;:“”\"()\n]{3,90}?)\s*(?=,|\.|;|\)|$|\s(?:said|says|told|added|wrote))")
 _LOWER_TITLE_SCAN = 5
+# Words a title-case headline leaves in lower case
+_TITLE_CASE_SMALL = frozenset("the and for but nor yet from with into onto upon over via per off out".split())
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _NOUN_AFTER_NAME = frozenset("winner winners nominee nominees award awards prize fans player players team side squad "
                              "group firm company deal show film album".split())
@@ -236,13 +238,13 @@ def _headline_paragraphs(text: str, tokens: list[_Token]) -> list[tuple[int, int
         words = caps = 0
         while ti < len(tokens) and tokens[ti].start < end:
             t = tokens[ti]
-            if t.kind == "word" and len(t.text) > 3:
+            if t.kind == "word" and len(t.text) >= 3 and t.low not in _TITLE_CASE_SMALL:
                 words += 1
                 caps += t.text[0].isupper()
             ti += 1
         stripped = line.rstrip()
         short_furniture = 1 <= words <= 4 and caps == words and not stripped.endswith((".", "!", "?", "”", '"', ":"))
-        title_case = (words >= 5 and caps / words >= 0.8 and not stripped.endswith(("”", '"'))
+        title_case = (words >= 5 and caps / words >= 0.9 and not stripped.endswith(("”", '"'))
                       and not _SPEECH_IN_LINE.search(line))
         if short_furniture or title_case:
             spans.append((pos, end))
@@ -300,6 +302,8 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
             k = j
             if nxt.low in _PARTICLES:
                 k = j + 1
+                while k < n and tokens[k].low in _PARTICLES and not tokens[k].capitalised and k - j < 3:
+                    k += 1
             elif nxt.low == "of" and (run[-1].low.rstrip(".") in TITLE_HEADS or run[-1].low in suffixes):
                 k = j + 1
                 if k < n and tokens[k].low == "the" and _joinable(text, tokens[j], tokens[k]):
@@ -358,7 +362,9 @@ class ActorExtractor:
         index = {id(t): i for i, t in enumerate(tokens)}
         prev_possessor: tuple[int, str] | None = None  # (end offset, text) of a run ending in 's
         lower_words = frozenset(t.low for t in tokens if t.kind == "word" and not t.text[0].isupper())
-        mid_caps = frozenset(t.text for t in tokens if t.capitalised and not t.initial)
+        # words that start a name mid-sentence somewhere ('... against Chelsea'), not inside a longer one
+        mid_caps = frozenset(t.text for i, t in enumerate(tokens) if t.capitalised and not t.initial and (
+            i == 0 or not tokens[i - 1].capitalised or text[tokens[i - 1].end:t.start] != " "))
         for run in _runs(text, tokens):
             while hi < len(headlines) and headlines[hi][1] < run[0].start:
                 hi += 1
@@ -379,7 +385,8 @@ class ActorExtractor:
                     and run[0].low.rstrip(".") not in TITLE_WORDS and not _lexicon_kind(run[0].text)
                     and not _acronym(run[0]) and run[0].text not in demonyms()):
                 run = run[1:]  # 'Rival Hillary Clinton': a capitalised opener before a full name
-            elif (len(run) >= 2 and run[0].initial and run[0].text not in mid_caps and run[1].text in mid_caps
+            elif (len(run) >= 2 and run[0].initial and len(run[0].text) > 1 and run[0].text not in mid_caps
+                  and run[1].text in mid_caps
                   and not _given(run[0].text) and run[0].low.rstrip(".") not in TITLE_WORDS
                   and not _lexicon_kind(run[0].text) and not _acronym(run[0]) and run[0].text not in demonyms()
                   and not _lexicon_kind(text[run[0].start:run[-1].end])):
@@ -471,8 +478,8 @@ class ActorExtractor:
             if text[tok.end:tokens[j + 1].start] != " " or tok.kind != "word":
                 break
             if tok.capitalised:
-                # 'Democratic presidential nominee', 'Russian foreign minister'
-                if words and tok.text in demonyms() and not tok.initial:
+                # 'Democratic presidential nominee', 'Russian foreign minister', 'Finance minister X'
+                if words and (tok.text in demonyms() or tok.initial and tok.low in TITLE_WORDS):
                     words.insert(0, tok)
                     j -= 1
                 break
