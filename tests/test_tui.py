@@ -333,6 +333,44 @@ async def test_state_survives_a_restart():
         assert "●" not in screen.vlist.source.row(0, 60, lambda name: __import__("rich.style").style.Style()).plain
 
 
+async def test_the_last_item_shown_comes_back_after_a_restart():
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("enter")
+        await move_to_target(pilot, lambda t: t.kind == "actor" and t.id == "okafor")
+        await pilot.press("enter")
+        assert main(app).place == Target("actor", "okafor")
+    again = make_app()
+    async with again.run_test(size=WIDE):
+        screen = main(again)
+        assert screen.tab == "stories" and screen.vlist.current_key == "s-bridge"
+        assert screen.place == Target("actor", "okafor")
+    # A place that is gone from the corpus is dropped quietly.
+    path = state_dir() / "reader.json"
+    path.write_text(path.read_text().replace('"okafor"', '"nobody"'))
+    third = make_app()
+    async with third.run_test(size=WIDE):
+        assert main(third).place == Target("story", "s-bridge")
+
+
+async def test_random_keys_at_random_sizes_never_crash():
+    import random
+
+    rng = random.Random(4)
+    keys = ["j", "k", "g", "G", "enter", "escape", "backspace", "tab", "shift+tab", "1", "2", "3", "4", "5",
+            "n", "N", "m", "t", "pagedown", "pageup", "space", "question_mark", "escape", "slash", "a", "enter"]
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        for step in range(150):
+            if step % 15 == 0:
+                await pilot.resize_terminal(rng.randint(40, 160), rng.randint(12, 50))
+            await pilot.press(rng.choice(keys))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        screen_text(app)
+
+
 async def test_broken_state_file_is_ignored_with_a_notice():
     state_dir().joinpath("reader.json").write_text("{not json")
     app = make_app()

@@ -23,6 +23,8 @@ class ReaderState(BaseModel):
     tab: str = "stories"
     selected: dict[str, str] = Field(default_factory=dict)  # tab -> id of the selected row
     read: list[str] = Field(default_factory=list)  # story and article ids
+    # What the middle pane showed last: {"kind": ..., "id": ..., "start": ..., "end": ...}
+    place: dict[str, str | int | None] | None = None
 
 
 def state_path() -> Path:

@@ -225,8 +225,27 @@ class MainScreen(Screen):
         self.query_one("#loading").remove_class("-active")
         state = self.app.reader_state
         tab = state.tab if state.tab in TABS else "stories"
+        last = self._saved_place(state.place)  # read before the list's preview replaces it
         self.action_tab(tab, restore=state.selected.get(tab))
+        if last is not None and last != self.place:
+            self.show_place(last)
         self._index_for_palette()
+
+    def _saved_place(self, saved: dict | None) -> Target | None:
+        """The place kept in the state file, if it is still in the library."""
+        if not saved or self.library is None:
+            return None
+        try:
+            place = Target(str(saved["kind"]), str(saved["id"]), saved.get("start"), saved.get("end"))
+        except (KeyError, TypeError):
+            return None
+        lookup = {"story": self.library.story, "article": self.library.article, "actor": self.library.actor,
+                  "quote": self.library.quote, "source": self.library.source}.get(place.kind)
+        if lookup is None or lookup(place.id) is None:
+            return None
+        if not all(isinstance(x, int) or x is None for x in (place.start, place.end)):
+            place = Target(place.kind, place.id)
+        return place
 
     @work(thread=True, exclusive=True, group="palette")
     def _index_for_palette(self) -> None:
@@ -245,6 +264,7 @@ class MainScreen(Screen):
         elif push and self.place is not None and self.place != place:
             self.history.append(self.place)
         self.place = place
+        self.app.reader_state.place = {"kind": place.kind, "id": place.id, "start": place.start, "end": place.end}
         build, cursor_on = main_view(self.library, place, self._ctx())
         self.middle.show(build, cursor_on)
         self.context.show(context_view(self.library, place, self._ctx()))
@@ -263,7 +283,10 @@ class MainScreen(Screen):
     @on(VirtualList.Highlighted)
     def _preview(self, event: VirtualList.Highlighted) -> None:
         event.stop()
-        place = self._list_place(event.index)
+        self._preview_row(event.index)
+
+    def _preview_row(self, index: int) -> None:
+        place = self._list_place(index)
         self.app.reader_state.selected[self.tab] = place.id
         self.show_place(place, reset=True)
 
@@ -358,12 +381,16 @@ class MainScreen(Screen):
         cursor = 0
         if wanted is not None:
             cursor = next((i for i in range(len(source)) if source.key(i) == wanted), 0)
-        self.vlist.set_source(source, cursor)
-        if not len(source):
+        self.vlist.set_source(source, cursor, announce=False)
+        if len(source):
+            self._preview_row(self.vlist.cursor)
+        else:
             if not len(self.library.article_rows):
                 message = f"No articles were found in {self.app.corpus_label or 'this corpus'}."
             else:
                 message = f"No {tab} in this corpus yet."
+            self.place = None
+            self.history.clear()
             self.middle.show(lambda doc: doc.line(doc.piece(message, "dim")))
             self.context.show(lambda doc: None)
         self._show_pane("list", focus=True)

@@ -66,14 +66,15 @@ class VirtualList(ScrollView, can_focus=True):
         self.source: RowSource = EmptySource()
         self.cursor = 0
 
-    def set_source(self, source: RowSource, cursor: int = 0) -> None:
+    def set_source(self, source: RowSource, cursor: int = 0, announce: bool = True) -> None:
+        """Show `source` with the cursor on row `cursor`; `announce` posts Highlighted."""
         self.source = source
         self.cursor = max(0, min(cursor, len(source) - 1))
         self.virtual_size = Size(self.size.width, len(source))
         self.scroll_to(y=0, animate=False, immediate=True)
         self._reveal(center=True)
         self.refresh()
-        if len(source):
+        if announce and len(source):
             self.post_message(self.Highlighted(self, self.cursor))
 
     def on_mount(self) -> None:
