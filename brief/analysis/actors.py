@@ -362,10 +362,14 @@ class ActorExtractor:
         index = {id(t): i for i, t in enumerate(tokens)}
         prev_possessor: tuple[int, str] | None = None  # (end offset, text) of a run ending in 's
         lower_words = frozenset(t.low for t in tokens if t.kind == "word" and not t.text[0].isupper())
+        pending_party: dict[int, str] = {}  # name start -> party adjective before it
         # words that start a name mid-sentence somewhere ('... against Chelsea'), not inside a longer one
         mid_caps = frozenset(t.text for i, t in enumerate(tokens) if t.capitalised and not t.initial and (
             i == 0 or not tokens[i - 1].capitalised or text[tokens[i - 1].end:t.start] != " "))
-        for run in _runs(text, tokens):
+        runs = _runs(text, tokens)
+        # names that start a run mid-sentence somewhere, to tell 'Injured Chelsea' from 'World War II'
+        mid_runs = frozenset(text[r[0].start:r[-1].end] for r in runs if not r[0].initial)
+        for run in runs:
             while hi < len(headlines) and headlines[hi][1] < run[0].start:
                 hi += 1
             in_headline = hi < len(headlines) and headlines[hi][0] <= run[0].start <= headlines[hi][1]
@@ -385,8 +389,16 @@ class ActorExtractor:
                     and run[0].low.rstrip(".") not in TITLE_WORDS and not _lexicon_kind(run[0].text)
                     and not _acronym(run[0]) and run[0].text not in demonyms()):
                 run = run[1:]  # 'Rival Hillary Clinton': a capitalised opener before a full name
+            elif len(run) >= 3 and run[0].text in demonyms() and _given(run[1].text):
+                party = run[0]  # 'Democrat Hillary Clinton', 'Russian Elena Dementieva'
+                run = run[1:]
+                if not demonyms()[party.text]:
+                    pending_party[run[0].start] = party.text
+            if len(run) >= 2 and all(t.text.isupper() and len(t.text) > 2 for t in run) and not _lexicon_kind(
+                    text[run[0].start:run[-1].end]):
+                continue  # 'FULL TEXT', 'MIDWAY ATOLL': shouted furniture
             elif (len(run) >= 2 and run[0].initial and len(run[0].text) > 1 and run[0].text not in mid_caps
-                  and run[1].text in mid_caps
+                  and text[run[1].start:run[-1].end] in mid_runs
                   and not _given(run[0].text) and run[0].low.rstrip(".") not in TITLE_WORDS
                   and not _lexicon_kind(run[0].text) and not _acronym(run[0]) and run[0].text not in demonyms()
                   and not _lexicon_kind(text[run[0].start:run[-1].end])):
@@ -401,6 +413,8 @@ class ActorExtractor:
                     self._lower_title(text, tokens, index[id(first)], cand)
                     if prev_possessor and cand.title and 0 < (cand.title[0].start - prev_possessor[0]) <= 4:
                         cand.possessor = prev_possessor[1]
+                    if cand.start in pending_party and not cand.lower_title:
+                        cand.lower_title = [pending_party[cand.start]]  # a party member: 'Democrat' is the role
                     out.append(cand)
             last = run[-1]
             prev_possessor = (last.end + 2, text[run[0].start:last.end]) if last.possessive else None
@@ -589,6 +603,8 @@ class _Resolver:
             return False
         if word in demonyms() or word in _NOT_ACRONYMS or _PLURAL_ACRONYM.match(word) or len(word) == 1:
             return False
+        if len(word) == 2 and not word.isupper() and not _given(word):
+            return False  # 'Va', 'Ky': state abbreviations, stray syllables
         if cand.title or cand.lower_title:
             return True
         if _acronym(tok):
