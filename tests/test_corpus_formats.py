@@ -163,3 +163,12 @@ def test_escape_codes_and_markup_in_a_file(tmp_path):
     assert article.title == "[bold]Alert[/bold] headline"
     assert article.text == "The [red]minister[/red] said nothing."
     assert not any(ch in article.title + article.text for ch in "\x1b\x07\x9b")
+
+
+def test_plain_markdown_reads_like_rendered_markdown(tmp_path):
+    prose = "The council met on Tuesday\nand voted.\n\nThe mayor spoke.\n"
+    (tmp_path / "plain.md").write_text(prose)
+    (tmp_path / "marked.md").write_text(prose.replace("Tuesday", "*Tuesday*"))
+    for name in ("plain.md", "marked.md"):
+        (article,) = load(tmp_path / name).articles
+        assert article.text == "The council met on Tuesday and voted.\nThe mayor spoke."

@@ -37,7 +37,14 @@ _TERMINAL = re.compile(
 )
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
-_SPACES = re.compile(r"[^\S\n\t]+")
+# Runs of two or more spaces, or any space character other than a plain space (single spaces, the
+# common case, are not matched at all: substituting them costs time for nothing).
+# Space characters (Zs) other than the plain space; str.translate and a literal search are far
+# faster than a regular expression over every character.
+_ODD_SPACES = {cp: " " for cp in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
+_SPACE_RUNS = re.compile(" {2,}")
+# Anything the slow path must handle; most text has none of it.
+_UNUSUAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 OPENING_QUOTES = "“\"‘'«„‹「『"
@@ -156,17 +163,23 @@ def boilerplate_rules(patterns: tuple[str, ...], builtin: bool) -> Boilerplate:
 
 def strip_terminal_codes(text: str) -> str:
     """Remove escape sequences and control characters (but tab, CR and LF) before a format is parsed."""
+    if not _UNUSUAL.search(text):
+        return text
     text = _TERMINAL.sub("", text)
     return _CONTROLS.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n").replace("\x85", "\n"))
 
 
 def normalize(text: str) -> str:
     """Escape codes, controls and invisible characters gone, newlines LF, spaces plain, NFC."""
-    text = _TERMINAL.sub("", text)
-    text = _NEWLINES.sub("\n", text)
-    text = _CONTROLS.sub("", text)
-    text = unicodedata.normalize("NFC", text)
-    return _SPACES.sub(" ", text)
+    if _UNUSUAL.search(text):
+        text = _TERMINAL.sub("", text)
+        text = _NEWLINES.sub("\n", text)
+        text = _CONTROLS.sub("", text)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        text = text.translate(_ODD_SPACES)
+    return _SPACE_RUNS.sub(" ", text) if "  " in text else text
 
 
 def clean_inline(value: str) -> str:

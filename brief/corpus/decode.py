@@ -24,6 +24,7 @@ class NotText(Exception):
     """The bytes are not text (binary, or undecodable under their BOM); the message says why."""
 
 
+_BINARY_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 _ESCAPED = re.compile(r"[\udc80-\udcff]")
 
 
@@ -69,5 +70,4 @@ def looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f\x1b") or "\x7f" <= ch <= "\x9f")
-    return controls / len(sample) > 0.1
+    return len(_BINARY_CHARS.findall(sample)) / len(sample) > 0.1
