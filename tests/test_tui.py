@@ -361,8 +361,8 @@ async def test_random_keys_at_random_sizes_never_crash():
             "n", "N", "m", "t", "pagedown", "pageup", "space", "question_mark", "escape", "slash", "a", "enter"]
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        for step in range(150):
-            if step % 15 == 0:
+        for step in range(60):
+            if step % 12 == 0:
                 await pilot.resize_terminal(rng.randint(40, 160), rng.randint(12, 50))
             await pilot.press(rng.choice(keys))
         await app.workers.wait_for_complete()
