@@ -330,3 +330,45 @@ def test_quote_fields_and_ids():
 
 def test_no_quotes_no_work():
     assert extract("Nothing quoted here, only a farmers’ market.\n", PEOPLE) == []
+
+
+# --- harder frames ----------------------------------------------------------------------------
+
+
+def test_participle_and_infinitive_take_the_sentence_subject():
+    text = (
+        "During a rally in Ohio, Marta Kowalczyk attacked the plan, saying “it will cost every family dearly.”\n"
+        "Tomas Brandt took to the radio to accuse her of “scaremongering on a grand scale.”\n"
+    )
+    quotes = extract(text, PEOPLE)
+    assert by_start(quotes, "it will cost").speaker_key == "martakowalczyk"
+    assert by_start(quotes, "scaremongering").speaker_key == "tomasbrandt"
+
+
+def test_fronted_phrase_before_the_name():
+    text = "In a television interview Brandt declared “the strike is over.”\n"
+    assert extract(text, PEOPLE)[0].speaker_key == "tomasbrandt"
+
+
+def test_quote_after_a_reported_statement_in_the_same_paragraph():
+    text = (
+        "The vote was close. Kowalczyk, the party leader, called him a tireless negotiator. "
+        "“He never gave up on a single clause.”\n"
+    )
+    q = by_start(extract(text, PEOPLE), "He never gave up")
+    assert q.speaker_key == "martakowalczyk"
+
+
+def test_dash_credit_after_a_quote():
+    text = "Readers wrote in.\n“The new timetable is a disaster for commuters.” ― Tomas Brandt\n"
+    assert extract(text, PEOPLE)[0].speaker_key == "tomasbrandt"
+
+
+def test_pronoun_does_not_skip_a_name_the_actors_missed():
+    text = (
+        "“Rents must fall,” Kowalczyk said.\n"
+        "Ingrid Solberg, a tenant organiser, disagreed with the council on every count.\n"
+        "“Nobody is listening to us,” she said.\n"
+    )
+    q = by_start(extract(text, PEOPLE), "Nobody is listening")
+    assert q.speaker_key is None

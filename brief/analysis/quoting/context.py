@@ -19,6 +19,8 @@ _ABBREVIATIONS = frozenset(
     "okla ore tenn tex vt wis wyo".split()
 )
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+_DETERMINER_END = re.compile(r"\b(?:the|a|an|The|A|An)\s+$")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 _POSSESSIVE = re.compile(r"^(?:’s|'s|’|')(?!\w)")
 
 
@@ -112,6 +114,11 @@ class Context:
 
     def is_possessive(self, m: Mention) -> bool:
         return bool(_POSSESSIVE.match(self.text, m.end)) or m.text.endswith(("’s", "'s"))
+
+    def is_modifier(self, m: Mention) -> bool:
+        """'the Clinton campaign', 'a Trump rally': the name qualifies a noun and is no one's subject."""
+        before = self.masked[max(0, m.start - 5) : m.start]
+        return bool(_DETERMINER_END.search(before)) and bool(_LOWER_NEXT.match(self.masked, m.end))
 
     def kind(self, key: str | None) -> str | None:
         actor = self.actors.get(key or "")

@@ -21,12 +21,20 @@ _ROLE = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 WINDOW_PARAGRAPHS = 2
+_COMMON_SHAPE = re.compile(r"(?:ing|ed|ian|ese|ish)$")
+_DEMONYMS = frozenset("Saudi Israeli Iraqi Afghan Thai Swiss Dutch Greek French Irish Welsh German Mexican Cuban".split())
 # A capitalised word followed by a lowercase one, as a name before its verb ("Clinton leaned in").
-_NAME_THEN_WORD = re.compile(r"(?<![\w’'])([A-Z][a-z]+)\s+(?=[a-z])")
+_NAME_THEN_WORD = re.compile(r"(?<![\w’'])([A-Z][a-z]+)(?:\s+(?=[a-z])|,\s+(?=(?:a|an|the|who|whose|his|her)\b))")
 _NOT_NAMES = frozenset(
     "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December The A An He She They It We His Her Their Its But And Mr Mrs Ms "
-    "Dr Democrats Republicans Democratic Republican American Americans".split()
+    "Dr Democrats Republicans Democratic Republican American Americans Some Many Most Still Yet So This That These "
+    "Those There Here When While After Before If As In On At For With Without According Despite During Although "
+    "Though Because Since Even Only Also Now Then Later Earlier Both Each All No Not One Other Others Such What Why "
+    "How Who Where Meanwhile However Instead Last Next First Second Asked Speaking Several Few Another Every Nobody "
+    "Everyone Someone Critics Supporters Officials Sources Experts Voters People Police Just Like Unlike From To By "
+    "Of Is Was Are Were Do Does Did Can Could Would Should Will Has Have Had My Our Your You I'm Its Their Read "
+    "Click Watch See More Today Tonight Yesterday Tomorrow".split()
 )
 
 
@@ -78,6 +86,7 @@ class PronounResolver:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self._genders: dict[str, str] | None = None
+        self._lowercase_words: set[str] | None = None
 
     def _compatible(self, key: str | None, pronoun: str) -> bool:
         if key is None:
@@ -100,12 +109,18 @@ class PronounResolver:
         ctx = self.ctx
         covered = ctx.mentions_between(start, end)
         for m in _NAME_THEN_WORD.finditer(ctx.masked, start, end):
-            if m.start() == start or ctx.masked[m.start() - 2 : m.start()].strip() in (".", ":", "“", '"'):
+            word = m.group(1)
+            if word in _NOT_NAMES or any(c.start <= m.start() < c.end for c in covered):
                 continue
-            if m.group(1) in _NOT_NAMES or any(c.start <= m.start() < c.end for c in covered):
-                continue
+            if _COMMON_SHAPE.search(word) or word in _DEMONYMS or self._seen_lowercase(word):
+                continue  # 'Shifting', 'Russian', 'Delegates' (also written 'delegates'): not a name
             return True
         return False
+
+    def _seen_lowercase(self, word: str) -> bool:
+        if self._lowercase_words is None:
+            self._lowercase_words = set(re.findall(r"\b[a-z][a-z\-]+\b", self.ctx.masked))
+        return word.lower() in self._lowercase_words
 
     def resolve(self, pronoun: str, pos: int, last: LastSpeaker | None) -> str | None:
         """The actor `pronoun` at `pos` refers to, or None when the article leaves it open."""
@@ -118,7 +133,10 @@ class PronounResolver:
             others = [
                 m for m in ctx.mentions_between(last.clause_end, pos)
                 if m.actor_key != last.key and self._compatible(m.actor_key, p)
+                and not ctx.is_possessive(m) and not ctx.is_modifier(m)
             ]
+            if not others and self._unknown_name(last.clause_end, pos):
+                return None  # someone the actor pass missed was named since
             if not others:
                 # The latest speaker, with no one else who fits named since; an unnamed one stays unknown.
                 if self._compatible(last.key, p):
@@ -133,11 +151,14 @@ class PronounResolver:
             start = ctx.sentence_start(end - 1) if end - 1 >= floor else floor
             candidates = [
                 m for m in ctx.mentions_between(start, end)
-                if self._compatible(m.actor_key, p) and not ctx.is_possessive(m)
+                if self._compatible(m.actor_key, p) and not ctx.is_possessive(m) and not ctx.is_modifier(m)
                 and not re.search(r"\b(?:to|with|by|from|for|against|about|of|and)\s+$", ctx.masked[max(0, m.start - 10) : m.start])
             ]
             keys = {m.actor_key for m in candidates}
-            everyone = {m.actor_key for m in ctx.mentions_between(start, end) if self._compatible(m.actor_key, p)}
+            everyone = {m.actor_key for m in ctx.mentions_between(start, end) if self._compatible(m.actor_key, p)
+                        and not ctx.is_modifier(m)}
+            if self._unknown_name(start, end):
+                return None  # a name the actor pass missed may be the one meant
             if len(everyone) > len(keys) and keys:
                 return None  # someone else who fits stands in the same sentence
             if len(keys) == 1:
