@@ -466,15 +466,16 @@ class ActorExtractor:
                 h += 1
                 after_of = after_of or run[h].low in ("of", "for")
             rest = run[h + 1:]
-            if len(rest) == 1 and (rest[0].low in TITLE_HEADS or rest[0].low in TITLE_WORDS):
-                return [_Candidate(tokens=run, title=run, title_only=True)]  # 'Lord Chancellor'
+            honorific = run[h].low.rstrip(".") in HONORIFICS
+            if len(rest) == 1 and (rest[0].low in TITLE_HEADS or rest[0].low in TITLE_WORDS) and not (
+                    honorific and run[h].low != "lord"):
+                return [_Candidate(tokens=run, title=run, title_only=True)]  # 'Lord Chancellor', not 'Mr King'
             if len(rest) == 1 and (rest[0].low in lower_words or rest[0].low.rstrip("s") in lower_words
                                    or rest[0].low in _THING_SUFFIXES):
                 return [_Candidate(tokens=run)]  # 'General Election', 'General Workers': no person there
             if all(t.low not in ("of", "the") for t in rest) and rest[0].kind != "dotted":
                 # how far back the title goes: 'Harrogate Mr Kennedy' is a place, then a man
                 b = h
-                honorific = run[h].low.rstrip(".") in HONORIFICS
                 while b > 0 and _title_part(run[b - 1], honorific):
                     b -= 1
                 before = [_Candidate(tokens=run[:b])] if b > 0 else []
@@ -603,10 +604,10 @@ class _Resolver:
             return False
         if word in demonyms() or word in _NOT_ACRONYMS or _PLURAL_ACRONYM.match(word) or len(word) == 1:
             return False
-        if len(word) == 2 and not word.isupper() and not _given(word):
-            return False  # 'Va', 'Ky': state abbreviations, stray syllables
         if cand.title or cand.lower_title:
             return True
+        if len(word) == 2 and not word.isupper() and self.text.startswith(".", tok.end) and not _given(word):
+            return False  # 'Va.', 'Ky.': abbreviations of states
         if _acronym(tok):
             return True
         if word.isupper() and len(word) > 6:
