@@ -99,7 +99,7 @@ class MainScreen(Screen):
     #loading { height: auto; padding: 1 2; display: none; }
     #loading.-active { display: block; }
     #panes { height: 1fr; }
-    #left { width: 34%; min-width: 30; }
+    #left { width: 34%; min-width: 37; }
     #list { height: 1fr; }
     #middle { width: 1fr; }
     #context { width: 28%; min-width: 24; }
