@@ -172,3 +172,10 @@ def test_plain_markdown_reads_like_rendered_markdown(tmp_path):
     for name in ("plain.md", "marked.md"):
         (article,) = load(tmp_path / name).articles
         assert article.text == "The council met on Tuesday and voted.\nThe mayor spoke."
+
+
+def test_a_body_that_repeats_the_given_title_loses_the_repeat(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps({"title": "Budget Passes: What It Means",
+                                                 "text": "Budget passes: what it means.\n\nThe council voted."}))
+    (article,) = load(tmp_path).articles
+    assert (article.title, article.text) == ("Budget Passes: What It Means", "The council voted.")

@@ -146,3 +146,12 @@ def test_seeds_have_no_boilerplate_and_keep_the_glued_quote(seeds_path):
     # The seed text itself is unchanged on disk.
     raw = (seeds_path / "000_1913a039c75a8ccb.txt").read_text()
     assert raw.startswith("Ukrainian President") and raw.endswith("With inputs from agencies\n)")
+
+
+def test_month_day_told_as_past_is_not_put_after_the_texts_date():
+    text = "She checked into rehab on May 3, 2013. The crash on June 8 led to charges."
+    assert infer_published(text) == date(2013, 5, 3)
+
+
+def test_month_year_gives_the_year_when_no_full_date_does():
+    assert infer_published("In March 2025 the plan stalled; on March 5 talks resumed.") == date(2025, 3, 5)

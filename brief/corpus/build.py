@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 
 from pydantic import ValidationError
@@ -12,6 +13,8 @@ from brief.corpus.metadata import infer_published, looks_like_headline, parse_gi
 from brief.corpus.readers import Draft
 from brief.models import Article
 
+_NON_WORD = re.compile(r"[\W_]+")
+
 Warn = Callable[[str, int | None], None]
 
 
@@ -20,12 +23,17 @@ def article_id(title: str, text: str) -> str:
     return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:16]
 
 
+def _words(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text).split()).casefold()
+
+
 def _title(given: str | None, text: str) -> tuple[str, str]:
     """(title, text): a given title, else a first line that reads like a headline (taken out of
-    the text), else a short title made from the first sentence."""
+    the text), else a short title made from the first sentence. A first paragraph that repeats
+    the given title (up to case and punctuation) is the headline printed again: it goes."""
     first, _, rest = text.partition("\n")
     if given:
-        if first == given and rest:
+        if rest and _words(first) == _words(given):
             return given, rest
         return given, text
     if rest and looks_like_headline(first):

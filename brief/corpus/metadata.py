@@ -6,13 +6,19 @@ a file never changes another article):
 1. A dateline ("Published: March 5, 2025", "Updated 2025-03-05 10:00") is the date.
 2. Otherwise every date the text gives is read: full dates ("March 5, 2025", "5 March 2025",
    "2025-03-05"), month-days without a year ("March 5", "Feb. 28") and weekdays ("on Wednesday").
-   A month-day takes its year from the full dates of the same text (the year that puts it nearest
-   to the latest of them, so "Dec. 30" beside "Jan. 2, 2025" is 2024). A weekday is the most recent
-   such day on or before the latest date the text gives. What cannot be anchored stays unresolved:
-   a text with no year anywhere has no publication date (the seeds say "March 5" and "Wednesday"
-   but never a year; their year comes from their sidecars).
+   A month-day takes its year from the full dates of the same text: the last such day up to a week
+   after the latest of them ("Dec. 30" beside "Jan. 2, 2025" is 2024, "June 8" beside "May 3, 2013"
+   is 2012), or the nearest one when announced as ahead. A weekday is the most recent
+   such day on or before the latest past date the text gives. With no full date, a month-year
+   ("in March 2025") gives the year. What cannot be anchored stays unresolved: a text with no year
+   anywhere has no publication date (the seeds say "March 5" and "Wednesday" but never a year;
+   their year comes from their sidecars). Corpus-wide anchors (other articles' dates) were rejected:
+   they would make one article's date depend on which other files sit beside it.
 3. News reports what has happened: the publication date is the latest resolved date that is not
-   announced as ahead ("will meet on March 20", "scheduled for", "next Tuesday", "until", "by").
+   announced as ahead ("will meet on March 20", "scheduled for", "next Tuesday", "until").
+
+`resolve_dates(..., anchor=)` and `infer_published(..., anchor=)` take a date the article was
+written on or before, for callers that know one; the loader passes none.
 """
 
 from __future__ import annotations
@@ -46,7 +52,7 @@ _DATES = re.compile(
     rf"|{_MONTH.replace('month>', 'month3>')}\s+{_YEAR.replace('year>', 'year3>')}\b)"
 )
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|scheduled|due|expected|planned|plans?|next|until|till|upcoming|"
+    r"\b(?:will|would|shall|scheduled|due|expected|planned|next|until|till|upcoming|"
     r"ahead|deadline|starting|to\s+be)\b\W*(?:\w+\W+){0,3}$",
     re.IGNORECASE,
 )
@@ -78,7 +84,9 @@ def find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     for m in _DATES.finditer(text):
         g = m.groupdict()
-        ahead = bool(_FUTURE.search(text[max(0, m.start() - 40):m.start()]))
+        before = text[max(0, m.start() - 40):m.start()]
+        clause = max(before.rfind("."), before.rfind(";"), before.rfind("!"), before.rfind("?"))
+        ahead = bool(_FUTURE.search(before[clause + 1:]))
         if g["weekday"]:
             follows = text[m.end():m.end() + 3]
             if follows.startswith(",") or follows[:2].strip().isdigit():
@@ -131,7 +139,10 @@ def resolve_dates(mentions: list[DateMention], anchor: date | None = None) -> li
             d = _valid(m.year, m.month, m.day)
         elif m.day:
             if latest is not None:
-                d = _nearest_year(m.month, m.day, latest)
+                # Told as past: the last such day up to a week after the dated one ("June 8" beside
+                # "May 3, 2013" is 2012); announced as ahead: the nearest.
+                d = (_nearest_year(m.month, m.day, latest) if m.ahead
+                     else _on_or_before(m.month, m.day, latest + timedelta(days=7)))
             elif anchor is not None:
                 d = _on_or_before(m.month, m.day, anchor)
             elif month_years:
