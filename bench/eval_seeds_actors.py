@@ -131,6 +131,7 @@ def bbc(lines: list[str], sample: int) -> None:
     lines.append("  40 most frequent actors (articles):")
     for (name, kind), n in per_article.most_common(40):
         lines.append(f"    {n:4d}  {kind:<12} {name}")
+    merge_overview(lines, records, texts, results)
     rng = random.Random(7)
     pool = [(n, k) for k, n in rejected.items()]
     lines.append("  most frequent capitalised runs NOT taken as mentions:")
@@ -139,6 +140,30 @@ def bbc(lines: list[str], sample: int) -> None:
     flat = [(a.name, a.kind) for ex in results for a in ex.actors]
     for name, kind in rng.sample(flat, min(sample, len(flat))):
         lines.append(f"    {kind:<12} {name}")
+
+
+def merge_overview(lines: list[str], records: list[dict], texts: list[str], results: list) -> None:
+    """Cross-article merging over the whole corpus: time, sizes, the people found in most articles."""
+    from brief.analysis.merge import ActorMerger
+    from brief.analysis.terms import article_terms
+    from brief.models import Article, ArticleAnalysis
+
+    articles, analyses = [], {}
+    for record, text, ex in zip(records, texts, results):
+        article = Article(id=record["id"], title=record["title"], text=text, path=record["id"])
+        articles.append(article)
+        analyses[article.id] = ArticleAnalysis(article_id=article.id, engine_version="bench", actors=ex.actors,
+                                               mentions=ex.mentions, terms=article_terms(article.title, text))
+    start = time.perf_counter()
+    merged = ActorMerger().merge(articles, analyses)
+    elapsed = time.perf_counter() - start
+    people = [a for a in merged.actors if a.kind == "person"]
+    local = sum(len(a.actors) for a in analyses.values())
+    lines.append(f"  ActorMerger: {local} article actors -> {len(merged.actors)} corpus actors "
+                 f"({len(people)} people) in {elapsed:.2f} s")
+    lines.append("  people in most articles: " + "; ".join(
+        f"{a.name} ({len(a.article_ids)}: {', '.join(a.aliases[:5])})"
+        for a in sorted(people, key=lambda a: -len(a.article_ids))[:12]))
 
 
 def main() -> None:

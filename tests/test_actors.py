@@ -200,3 +200,13 @@ def test_a_place_or_outlet_before_an_honorific_is_its_own_actor():
     ex = extract(text)
     assert by_name(ex, "Howard").aliases == ["Howard", "Mr Howard"]
     assert by_name(ex, "BBC").kind == "organization"
+
+
+def test_a_form_of_address_of_the_other_sex_is_another_person():
+    text = "Michael Howard spoke. Mrs Howard, a teacher, smiled. Mr Howard left. Later Howard said no."
+    ex = extract(text)
+    michael = by_name(ex, "Michael Howard")
+    assert mention_texts(ex, michael) == ["Michael Howard", "Howard", "Howard"]
+    assert "Mrs Howard" not in michael.aliases
+    wife = next(a for a in ex.actors if "Mrs Howard" in a.aliases)
+    assert wife.key != michael.key

@@ -159,3 +159,12 @@ def test_nicknames_and_initials_merge_across_articles_but_other_names_do_not():
     )
     names = sorted((a.name, len(a.article_ids)) for a in people(result, "Ferreira"))
     assert names == [("Joana Ferreira", 1), ("Michael Ferreira", 3)]
+
+
+def test_form_of_address_keeps_husband_and_wife_apart_across_articles():
+    _, _, result = merge(
+        "Opposition leader Michael Howard spoke in Folkestone about taxes and schools.",
+        "Mrs Howard spoke in Folkestone about taxes and schools, said Opposition aides.",
+    )
+    michael = actor_named(result, "Michael Howard")
+    assert michael.article_ids == ["art0"]

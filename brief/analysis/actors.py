@@ -16,7 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from brief.analysis.names import (
+    address_gender,
     demonyms,
+    gender_of,
     first_name_forms,
     first_names_agree,
     given_names,
@@ -174,6 +176,7 @@ class _Actor:
     roles: list[str] = field(default_factory=list)
     person_votes: int = 0
     last_seen: int = 0
+    gender: str = ""  # 'm'/'f' from the first name or a form of address, '' when unknown
 
     def add_alias(self, alias: str) -> None:
         if alias and alias not in self.aliases:
@@ -655,10 +658,12 @@ class _Resolver:
         self.by_key[key] = actor
         return actor
 
-    def _person_for(self, surname_key: str, first: str | None, pos: int) -> _Actor | None:
+    def _person_for(self, surname_key: str, first: str | None, pos: int, gender: str = "") -> _Actor | None:
         """The person this surname (with this first name, if any) refers to: agreeing first names
-        only; a bare surname goes to the person with that surname mentioned most recently."""
-        matches = [a for a in self.actors if a.surname_key == surname_key and a.kind in ("person", "other")]
+        only; a bare surname goes to the person with that surname mentioned most recently. 'Mrs
+        Howard' is not Michael Howard."""
+        matches = [a for a in self.actors if a.surname_key == surname_key and a.kind in ("person", "other")
+                   and not (gender and a.gender and gender != a.gender)]
         if first:
             agree = [a for a in matches if a.first and first_names_agree(a.first, first)]
             if agree:
@@ -766,13 +771,15 @@ class _Resolver:
         if actor_kind in ("person", "other") and toks[-1].kind == "word":
             surname = name_key(toks[-1].text)
             first = toks[0].text if len(toks) >= 2 else None
+            gender = gender_of(first) or next((address_gender(t.text) for t in cand.title if address_gender(t.text)), "")
             if first is None and actor_kind == "other" and not self._known_surname(toks[-1].text):
-                actor = self._person_for(surname, None, cand.start) if any(
+                actor = self._person_for(surname, None, cand.start, gender) if any(
                     a.surname_key == surname for a in self.actors) else None
             else:
-                actor = self._person_for(surname, first, cand.start)
+                actor = self._person_for(surname, first, cand.start, gender)
             if actor is None and first is None:
-                later = self._known_surname(toks[-1].text)
+                later = [c for c in self._known_surname(toks[-1].text) or () if c.start > cand.start and not (
+                    gender and gender_of(c.tokens[0].text) and gender != gender_of(c.tokens[0].text))]
                 if later:
                     # a surname before its full name: the first person named so later
                     full = later[0]
@@ -784,6 +791,7 @@ class _Resolver:
                 actor.kind = "person"  # named again by its last word alone: a surname
             if first and not actor.first:
                 actor.first = first
+            actor.gender = actor.gender or gender
             if len(toks) > len(actor.name.split()):
                 actor.name = name
             self._mention(actor, cand, name)

@@ -15,7 +15,15 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from brief.analysis.names import first_name_forms, name_key, organizations, places, plain_key
+from brief.analysis.names import (
+    address_gender,
+    first_name_forms,
+    gender_of,
+    name_key,
+    organizations,
+    places,
+    plain_key,
+)
 from brief.analysis.roles import role_key, specific_roles
 from brief.models import Actor, ActorKind, Article, ArticleAnalysis, LocalActor, Quote
 
@@ -57,6 +65,7 @@ class _Cluster:
     roles: set[str] = field(default_factory=set)
     context: set[str] = field(default_factory=set)
     terms: set[str] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)
 
     def add(self, local: _Local, evidence: bool = True) -> None:
         self.members.append(local)
@@ -64,9 +73,23 @@ class _Cluster:
             return  # places and bodies merge by name: no need to keep their company
         if local.actor.first_name:
             self.first_forms |= _first_forms(local.actor.first_name)
+        if _gender(local.actor):
+            self.genders.add(_gender(local.actor))
         self.roles |= {role_key(r) for r in local.actor.roles}
         self.context |= local.context
         self.terms |= local.terms
+
+
+def _gender(local: LocalActor) -> str:
+    """'m'/'f' from the given name or a form of address among the aliases ('Mrs Howard')."""
+    found = gender_of(local.first_name)
+    if found:
+        return found
+    for alias in local.aliases:
+        found = address_gender(alias.split()[0]) if " " in alias else ""
+        if found:
+            return found
+    return ""
 
 
 def _first_forms(first: str) -> set[str]:
@@ -216,12 +239,17 @@ class ActorMerger:
         # company that tells: people, bodies and things named in few articles, not 'US' or 'London'
         me = _identity(local.actor)
         context = [c for c in local.context if c != me and not c.startswith("l:") and self._rare(c)]
+        gender = _gender(local.actor)
         scored = []
         for cluster in clusters:
+            if gender and cluster.genders and gender not in cluster.genders:
+                continue  # 'Mrs Howard' is not Michael Howard
             score = 2 * len(roles & cluster.roles)
             score += sum(1 for c in context if c in cluster.context)
             score += 1 if sum(1 for t in terms if t in cluster.terms) >= 3 else 0
             scored.append((score, cluster))
+        if not scored:
+            return None
         scored.sort(key=lambda sc: -sc[0])
         best_score = scored[0][0]
         if best_score < 2:

@@ -30,8 +30,32 @@ def _alias_table(name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def _given_table() -> dict[str, str]:
+    table = {}
+    for line in _lines("given_names.txt"):
+        name, _, gender = line.partition("|")
+        table[name.strip()] = gender.strip()
+    return table
+
+
+@lru_cache(maxsize=None)
 def given_names() -> frozenset[str]:
-    return frozenset(_lines("given_names.txt"))
+    return frozenset(_given_table())
+
+
+_MALE_ADDRESS = frozenset("mr sir lord king prince baron".split())
+_FEMALE_ADDRESS = frozenset("mrs ms miss dame lady queen princess baroness".split())
+
+
+def gender_of(first: str | None) -> str:
+    """'m', 'f' or '' for a given name that is (almost) only one or the other."""
+    return _given_table().get(first or "", "")
+
+
+def address_gender(word: str) -> str:
+    """'m' for Mr/Sir/Lord, 'f' for Mrs/Ms/Lady, '' otherwise."""
+    low = word.lower().rstrip(".")
+    return "m" if low in _MALE_ADDRESS else "f" if low in _FEMALE_ADDRESS else ""
 
 
 @lru_cache(maxsize=None)
