@@ -244,6 +244,11 @@ async def test_search_finds_actors_quotes_and_articles_and_n_cycles():
         highlighted = [seg.text for line in screen.middle._lines for seg in line
                        if seg.style and seg.style.bgcolor in backgrounds]
         assert any(h.lower() == "okafor" for h in highlighted)
+        # An empty search clears the matches and the highlights.
+        await pilot.press("slash", "end", *["backspace"] * 6, "enter")
+        assert screen.matches == [] and screen.search_query == ""
+        match_bg = screen.middle.get_component_rich_style("document--match", partial=True).bgcolor
+        assert not [seg for line in screen.middle._lines for seg in line if seg.style and seg.style.bgcolor == match_bg]
 
 
 async def test_search_escape_cancels_and_no_match_is_told():

@@ -415,6 +415,10 @@ class MainScreen(Screen):
             self.status = f"searching “{self.search_query}”…"
             self._update_topbar()
             self._run_search(self.library, self.search_query)
+        else:  # an empty search clears the matches and their highlights
+            self.matches, self.status = [], ""
+            if self.place is not None:
+                self.show_place(self.place)
 
     @work(thread=True, exclusive=True, group="search")
     def _run_search(self, library: Library, query: str) -> None:
