@@ -68,7 +68,8 @@ class QuoteExtractor:
             if frame is not None and not frame.inherited:
                 last = LastSpeaker(
                     key=key,
-                    kind=frame.speaker.kind if frame.speaker else "generic",
+                    # A credit line ('"…" ― Name') names the speaker of its own quote only.
+                    kind="credit" if frame.credit else (frame.speaker.kind if frame.speaker else "generic"),
                     clause_end=frame.clause_end,
                     quote_end=span.after,
                     paragraph=paragraph,
@@ -104,7 +105,7 @@ class QuoteExtractor:
         """A speech verb in the sentence, or 'as "…"' ('described him as "unhinged"')."""
         start = ctx.sentence_start(span.open_at)
         head = ctx.masked[start : span.open_at]
-        if re.search(r"\bas\s*$", head) and not re.search(r"\b(?:known|such|billed|nicknamed|famous|better)\s+as\s*$", head):
+        if re.search(r"\bas(?:\s+an?|\s+the)?\s*$", head) and not re.search(r"\b(?:known|such|billed|nicknamed|famous|better)\s+as\s*$", head):
             return True
         return bool(CUE.search(ctx.masked, start, ctx.sentence_end(span.after)))
 
@@ -119,7 +120,7 @@ class QuoteExtractor:
         if _is_title_case(words) and len(words) <= 6:
             before = ctx.text[max(0, span.open_at - 12) : span.open_at].split()
             if before and before[-1].lower().strip(",") in _BEFORE_TITLES:
-                return True
+                return not QuoteExtractor._cue_nearby(ctx, span)  # 'proclaimed a goal of "Peace Through Strength"'
         return False
 
     @staticmethod
@@ -140,7 +141,7 @@ class QuoteExtractor:
     @staticmethod
     def _follow_on(ctx: Context, span: QuoteSpan, kind: str, last: LastSpeaker | None) -> Frame | None:
         """A quote with no cue of its own goes on from the previous speaker where nobody else comes between."""
-        if kind != "direct" or last is None or last.key is None:
+        if kind != "direct" or last is None or last.key is None or last.kind == "credit":
             return None
         if ctx.paragraph(span.open_at) - last.paragraph > 1:
             return None

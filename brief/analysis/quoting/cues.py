@@ -89,6 +89,11 @@ _CUE_STEMS = {
     "dismiss": ("dismisses", "dismissed", "dismissing"),
     "attack": ("attacks", "attacked", "attacking"),
     "condemn": ("condemns", "condemned", "condemning"),
+    "liken": ("likens", "likened", "likening"),
+    "compare": ("compares", "compared", "comparing"),
+    "chant": ("chants", "chanted", "chanting"),
+    "assert": ("asserts", "asserted", "asserting"),
+    "reference": ("referenced", "referencing"),
     "exhort": ("exhorts", "exhorted", "exhorting"),
     "denounce": ("denounces", "denounced", "denouncing"),
     "chime": ("chimed in",),
@@ -100,7 +105,7 @@ _VERB_BASES = frozenset(
     "accuse criticize criticise praise condemn denounce".split()
 )
 _NOUNISH = frozenset(
-    "states posts calls tweets remarks questions thanks demands promises pledges vows jokes counters brands labels "
+    "states posts tweets remarks questions thanks demands promises pledges vows jokes counters brands labels "
     "dubs quips boasts muses recounts notes claims warnings reports observes".split()
 )
 CUE_WORDS = frozenset(

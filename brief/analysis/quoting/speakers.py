@@ -33,6 +33,7 @@ class Frame:
     reported_by: str | None = None
     clause_end: int = 0  # end of the sentence holding the attribution
     inherited: bool = False  # a follow-on quote: the speaker comes from the quote before
+    credit: bool = False  # '"…" ― Name': names the speaker of its own quote only
 
 
 def _capitalised(word: str) -> bool:
@@ -233,7 +234,7 @@ def _tail_frame(ctx: Context, start: int, end: int) -> Frame | None:
     if dash is not None:
         # '"…" ― Sonya Herridge': a credit line after the quote.
         who = _speaker_from_phrase(ctx, dash.start(1), dash.end(1))
-        return Frame(who, None) if who is not None and who.kind == "named" else None
+        return Frame(who, None, credit=True) if who is not None and who.kind == "named" else None
     relay = cues.QUOTED_AS_SAYING.match(masked, s, end)
     if relay is not None:
         who = subject_after(ctx, relay.start("who") - 1, relay.end("who"))
