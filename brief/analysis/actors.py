@@ -47,6 +47,7 @@ _SPEECH_CUES = frozenset(
 _PERSON_PRONOUN_AFTER = re.compile(r"^,?\s+(?:who|whose)\b")
 _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,.;:“”\"()\n]{3,90}?)\s*(?=,|\.|;|\)|$|\s(?:said|says|told|added|wrote))")
 _LOWER_TITLE_SCAN = 5
+_HEADS_AND_ADDRESS = TITLE_HEADS | HONORIFICS
 # Words a title-case headline leaves in lower case
 _TITLE_CASE_SMALL = frozenset("the and for but nor yet from with into onto upon over via per off out".split())
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
@@ -127,13 +128,11 @@ class _Token:
     text: str
     kind: str  # word | dotted | handle | contraction
     low: str
+    capitalised: bool = False  # a word or acronym with a capital first: name material
     possessive: bool = False
     initial: bool = False  # opens a sentence (or a quotation)
     closes: bool = False  # 'New York-based': the name ends here
-
-    @property
-    def capitalised(self) -> bool:
-        return self.kind in ("word", "dotted") and self.text[:1].isupper()
+    index: int = 0
 
 
 
@@ -196,10 +195,10 @@ def _tokenize(text: str) -> list[_Token]:
         word = m.group()
         first = word[0]
         if first == "@":
-            append(_Token(start, end, word, "handle", word.lower()))
+            append(_Token(start, end, word, "handle", word.lower(), index=len(tokens)))
             continue
         if not first.isupper():
-            append(_Token(start, end, word, "word", word.lower()))  # lower case: no name, no checks
+            append(_Token(start, end, word, "word", word.lower(), index=len(tokens)))  # lower case: no name
             continue
         kind = "dotted" if word[-1] == "." else "word"
         possessive = closes = False
@@ -212,7 +211,8 @@ def _tokenize(text: str) -> list[_Token]:
             word, end, possessive = word[:-2], end - 2, True
         elif word[-1] == "s" and end < size and text[end] in "'’" and (end + 1 >= size or not text[end + 1].isalnum()):
             possessive = True
-        append(_Token(start, end, word, kind, word.lower(), possessive, closes=closes))
+        append(_Token(start, end, word, kind, word.lower(), kind != "contraction", possessive, closes=closes,
+                      index=len(tokens)))
     return tokens
 
 
@@ -362,7 +362,6 @@ class ActorExtractor:
         not_names = _not_names()
         out: list[_Candidate] = []
         hi = 0
-        index = {id(t): i for i, t in enumerate(tokens)}
         prev_possessor: tuple[int, str] | None = None  # (end offset, text) of a run ending in 's
         lower_words = frozenset(t.low for t in tokens if t.kind == "word" and not t.text[0].isupper())
         pending_party: dict[int, str] = {}  # name start -> party adjective before it
@@ -413,7 +412,7 @@ class ActorExtractor:
                     cand.initial = cand.start == piece[0].start and piece[0].initial
                     cand.headline = in_headline
                     first = cand.title[0] if cand.title else cand.tokens[0]
-                    self._lower_title(text, tokens, index[id(first)], cand)
+                    self._lower_title(text, tokens, first.index, cand)
                     if prev_possessor and cand.title and 0 < (cand.title[0].start - prev_possessor[0]) <= 4:
                         cand.possessor = prev_possessor[1]
                     if cand.start in pending_party and not cand.lower_title:
@@ -459,7 +458,7 @@ class ActorExtractor:
                 for t in run):
             return [_Candidate(tokens=run, title=run, title_only=True)]
         # the title ends at the last office word that still leaves a name after it
-        heads = [i for i, tok in enumerate(run[:-1]) if tok.low.rstrip(".") in TITLE_HEADS | HONORIFICS]
+        heads = [i for i, tok in enumerate(run[:-1]) if tok.low.rstrip(".") in _HEADS_AND_ADDRESS]
         if heads:
             h = heads[-1]
             # 'Chief of Staff', 'Secretary of State', 'Director of National Intelligence'
