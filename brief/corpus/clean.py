@@ -39,9 +39,9 @@ _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 # Runs of two or more spaces, or any space character other than a plain space (single spaces, the
 # common case, are not matched at all: substituting them costs time for nothing).
-# Space characters (Zs) other than the plain space; str.translate and a literal search are far
-# faster than a regular expression over every character.
-_ODD_SPACES = {cp: " " for cp in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
+# Space characters (Zs) other than the plain space; a single-space run is never substituted (it is
+# the common case and substituting it costs time for nothing).
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUNS = re.compile(" {2,}")
 # Anything the slow path must handle; most text has none of it.
 _UNUSUAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
@@ -178,7 +178,7 @@ def normalize(text: str) -> str:
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if not text.isascii():
-        text = text.translate(_ODD_SPACES)
+        text = _ODD_SPACES.sub(" ", text)
     return _SPACE_RUNS.sub(" ", text) if "  " in text else text
 
 

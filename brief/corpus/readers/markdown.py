@@ -12,8 +12,13 @@ from brief.corpus.readers import Draft, Source, records
 
 EXTENSIONS = (".md", ".markdown", ".mdown")
 
-_SYNTAX = re.compile(r"[*_`#>\[\]<!|\\~&]|^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:\s|$)|^ {0,3}(?:=+|-+)\s*$|^ {4}|\t",
-                     re.MULTILINE)
+# Anything that Markdown would render differently from plain prose: emphasis, code, links, images,
+# headings, quotes, lists, rules, HTML, entities, escapes, tables, indented code.
+_SYNTAX = re.compile(
+    r"[*_`\[\]|\\~]|<[A-Za-z/!?]|&(?:#\d+|#x[\da-fA-F]+|\w+);"
+    r"|^ {0,3}(?:#|>|[-+*]\s|\d{1,9}[.)]\s|=+\s*$|-+\s*$)|^(?: {4}|\t)",
+    re.MULTILINE,
+)
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
 
 
