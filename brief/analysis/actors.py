@@ -48,6 +48,8 @@ _PERSON_PRONOUN_AFTER = re.compile(r"^,?\s+(?:who|whose)\b")
 _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,.;:“”\"()\n]{3,90}?)\s*(?=,|\.|;|\)|$|\s(?:said|says|told|added|wrote))")
 _LOWER_TITLE_SCAN = 5
 _HEADS_AND_ADDRESS = TITLE_HEADS | HONORIFICS
+# Offices addressed by a form of address: 'Mr. President', 'Madam Speaker'
+_ADDRESSED_OFFICES = frozenset("president speaker chairman chairwoman secretary ambassador mayor prime".split())
 # Words a title-case headline leaves in lower case
 _TITLE_CASE_SMALL = frozenset("the and for but nor yet from with into onto upon over via per off out".split())
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
@@ -396,6 +398,8 @@ class ActorExtractor:
                 run = run[1:]
                 if not demonyms()[party.text]:
                     pending_party[run[0].start] = party.text
+            if all(t.text in demonyms() or t.text[:-1] in demonyms() for t in run):
+                continue  # 'African Americans', 'Ukrainians'
             if len(run) >= 2 and all(t.text.isupper() and len(t.text) > 2 for t in run) and not _lexicon_kind(
                     text[run[0].start:run[-1].end]):
                 continue  # 'FULL TEXT', 'MIDWAY ATOLL': shouted furniture
@@ -475,7 +479,9 @@ class ActorExtractor:
             if len(rest) == 1 and (rest[0].low in lower_words or rest[0].low.rstrip("s") in lower_words
                                    or rest[0].low in _THING_SUFFIXES):
                 return [_Candidate(tokens=run)]  # 'General Election', 'General Workers': no person there
-            if all(t.low not in ("of", "the") for t in rest) and rest[0].kind != "dotted":
+            if len(rest) == 1 and honorific and rest[0].low in _ADDRESSED_OFFICES:
+                return [_Candidate(tokens=run, title=run, title_only=True)]  # 'Mr. President'
+            if all(t.low not in ("of", "the") for t in rest) and (rest[0].kind != "dotted" or len(rest) > 1):
                 # how far back the title goes: 'Harrogate Mr Kennedy' is a place, then a man
                 b = h
                 while b > 0 and _title_part(run[b - 1], honorific):
@@ -604,7 +610,7 @@ class _Resolver:
         low = word.lower().rstrip(".")
         if (low in TITLE_HEADS or low in HONORIFICS or low in _QUALIFIERS) and not cand.title:
             return False
-        if word in demonyms() or word in _NOT_ACRONYMS or _PLURAL_ACRONYM.match(word) or len(word) == 1:
+        if word in demonyms() or word[:-1] in demonyms() or word in _NOT_ACRONYMS or _PLURAL_ACRONYM.match(word) or len(word) == 1:
             return False
         if cand.title or cand.lower_title:
             return True

@@ -20,7 +20,7 @@ executive head boss officer manager coach leader chief aide lawmaker nominee can
 # Words that name an office or a form of address: a run of them before a name is that person's title.
 TITLE_HEADS = frozenset("""
 president minister secretary director advisor adviser chief spokesman spokeswoman spokesperson
-chairman chairwoman chair governor gov senator sen representative rep congressman congresswoman
+chairman chairwoman chair governor gov senator sen sens representative rep reps congressman congresswoman
 mayor chancellor king queen prince princess pope ambassador envoy general gen lt colonel col admiral adm
 commander judge justice prosecutor attorney sheriff leader speaker commissioner coach manager captain
 capt professor prof premier president-elect aide lawmaker nominee candidate ceo cfo coo founder
