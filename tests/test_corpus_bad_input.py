@@ -284,3 +284,26 @@ def test_done_when_corpus_exports_with_exit_0(tmp_path, capsys, monkeypatch):
     assert main(["export", str(corpus), "--format", "markdown"]) == 0
     markdown = capsys.readouterr().out
     assert "\x1b" not in markdown and "Loud" in markdown
+
+
+def test_a_cp1252_or_binary_jsonl_is_one_warning_not_one_a_line(tmp_path):
+    records = "\n".join(json.dumps({"text": f"Caf\u00e9 {i}."}, ensure_ascii=False) for i in range(5))
+    (tmp_path / "win.jsonl").write_bytes(records.encode("cp1252"))
+    (tmp_path / "bin.jsonl").write_bytes(b"\x00\x01\x02\n" * 50)
+    result = load(tmp_path)
+    assert [a.text for a in result.articles] == [f"Café {i}." for i in range(5)]
+    assert "cp1252" in only_warning(result, "win.jsonl")
+    assert "binary" in only_warning(result, "bin.jsonl")
+
+
+def test_nested_page_furniture_is_dropped_safely(tmp_path):
+    nested = "<header><nav><aside><nav>menu</nav></aside></nav></header>" * 50
+    (tmp_path / "a.html").write_text(f"<html><body>{nested}<p>Real text.</p><footer><nav>x</nav></footer></body></html>")
+    (article,) = load(tmp_path).articles
+    assert article.text == "Real text."
+
+
+def test_deeply_nested_html_is_a_warning_not_a_crash(tmp_path):
+    (tmp_path / "deep.html").write_text("<div>" * 5000 + "Deep text." + "</div>" * 5000)
+    result = load(tmp_path)
+    assert len(result.articles) + len(result.warnings) == 1

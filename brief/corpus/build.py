@@ -13,6 +13,7 @@ from brief.corpus.metadata import infer_published, looks_like_headline, parse_gi
 from brief.corpus.readers import Draft
 from brief.models import Article
 
+_TITLE_MAX = 300
 _NON_WORD = re.compile(r"[\W_]+")
 
 Warn = Callable[[str, int | None], None]
@@ -50,6 +51,8 @@ def build_article(draft: Draft, path: str, sidecar: dict[str, object], rules: Bo
         warn("no text left after cleaning; skipped", record)
         return None
     given_title = clean_inline(str(sidecar.get("title") or draft.title or ""))
+    if len(given_title) > _TITLE_MAX:
+        given_title = given_title[:_TITLE_MAX].rsplit(" ", 1)[0] + "…"
     title, text = _title(given_title or None, text)
     fields: dict[str, object] = {}
     for key in ("source", "url", "author"):

@@ -55,6 +55,7 @@ class _FileSource:
         self.size = entry.size
         self.limit = limit
         self.result = result
+        self._noted = False
 
     def warn(self, message: str, record: int | None = None) -> None:
         where = f"{self.path}#{record}" if record is not None else self.path
@@ -62,8 +63,9 @@ class _FileSource:
 
     def _decoded(self, data: bytes, record: int | None = None) -> str:
         text, note = decode(data)
-        if note:
-            self.warn(note, record)
+        if note and not self._noted:
+            self._noted = True  # once a file: a cp1252 file of many records is one warning
+            self.warn(note if record is None else f"{note} (first at line {record})")
         if looks_binary(text):
             raise NotText("binary file (mostly control characters)")
         return strip_terminal_codes(text)
@@ -93,7 +95,8 @@ class _FileSource:
                     return
                 number += 1
                 if len(line) > self.limit and not line.endswith(b"\n"):
-                    handle.readline()  # the rest of the over-long line (one more read, bounded by memory of one line)
+                    while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                        pass  # skip the rest of the over-long line without holding it
                     self.warn(f"line {number} is larger than the size limit (max_file_bytes = {self.limit:,}); skipped",
                               number)
                     continue
@@ -102,6 +105,8 @@ class _FileSource:
                 try:
                     yield number, self._decoded(line, number)
                 except NotText as exc:
+                    if number == 1:
+                        raise  # a binary file: one warning for the file, not one a line
                     self.warn(f"line {number}: {exc}; skipped", number)
 
 

@@ -98,13 +98,25 @@ def _title_and_meta(tree) -> tuple[str | None, dict[str, object]]:
     return title, {k: v for k, v in meta.items() if v}
 
 
+def drop(tree, selector: str) -> None:
+    """Remove the matching elements with their content; only the outermost of nested matches is
+    removed (its descendants go with it and must not be touched again)."""
+    doomed = tree.css(selector)
+    ids = {node.mem_id for node in doomed}
+    for node in doomed:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in ids:
+            parent = parent.parent
+        if parent is None:
+            node.decompose()
+
+
 def read(source: Source) -> Iterator[Draft]:
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(source.read_text())
     title, meta = _title_and_meta(tree)
-    for node in tree.css(", ".join(_DROP)):
-        node.decompose()
+    drop(tree, ", ".join(_DROP))
     articles = tree.css("article")
     root = max(articles, key=lambda n: len(n.text(deep=True))) if articles else (
         tree.css_first("main") or tree.body or tree.root)

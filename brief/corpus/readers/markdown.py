@@ -57,7 +57,7 @@ def _renderer():
 def read(source: Source) -> Iterator[Draft]:
     from selectolax.lexbor import LexborHTMLParser
 
-    from brief.corpus.readers.html import paragraphs
+    from brief.corpus.readers.html import drop, paragraphs
 
     front, body = split_front_matter(source.read_text(), source)
     meta = records.metadata(front)
@@ -68,8 +68,7 @@ def read(source: Source) -> Iterator[Draft]:
         yield Draft(text=text, title=title, meta=meta, structured=True)
         return
     tree = LexborHTMLParser(_renderer().render(body))
-    for node in tree.css("script, style, nav, header, footer, aside, iframe"):
-        node.decompose()
+    drop(tree, "script, style, nav, header, footer, aside, iframe")
     heading = tree.css_first("h1")
     if title is None and heading is not None:
         first = tree.body.css_first("*") if tree.body is not None else None
