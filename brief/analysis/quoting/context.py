@@ -53,6 +53,10 @@ class Context:
         self._mention_starts = [m.start for m in self.mentions]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
         self._surnames: dict[str, set[str]] | None = None
+        # Sentence ends, found once: (start of the end mark, start of the next sentence), within paragraphs.
+        bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(masked) if "\n" not in m.group() and self._is_boundary(m)]
+        self._bound_starts = [a for a, _ in bounds]
+        self._bound_ends = [b for _, b in bounds]
 
     # --- places -----------------------------------------------------------------------------------
     def paragraph(self, pos: int) -> int:
@@ -61,8 +65,10 @@ class Context:
     def paragraph_bounds(self, pos: int) -> tuple[int, int]:
         i = self.paragraph(pos)
         start = self.paragraph_starts[i]
-        end = self.text.find("\n", start)
-        return start, (len(self.text) if end < 0 else end)
+        end = self.paragraph_starts[i + 1] - 1 if i + 1 < len(self.paragraph_starts) else len(self.text)
+        while end > start and self.text[end - 1] == "\n":
+            end -= 1
+        return start, end
 
     def _is_boundary(self, m: re.Match) -> bool:
         if m.group()[0] != ".":
@@ -78,17 +84,14 @@ class Context:
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence holding `pos`, read on the masked text so quoted sentences do not count."""
         p_start, _ = self.paragraph_bounds(pos)
-        start = p_start
-        for m in _BOUNDARY.finditer(self.masked, p_start, min(pos + 1, len(self.masked))):
-            if m.end() <= pos and self._is_boundary(m):
-                start = m.end()
-        return start
+        i = bisect.bisect_right(self._bound_ends, pos) - 1
+        return max(p_start, self._bound_ends[i]) if i >= 0 else p_start
 
     def sentence_end(self, pos: int) -> int:
         _, p_end = self.paragraph_bounds(pos)
-        for m in _BOUNDARY.finditer(self.masked, pos, p_end):
-            if self._is_boundary(m):
-                return m.start() + 1
+        i = bisect.bisect_left(self._bound_starts, pos)
+        if i < len(self._bound_starts) and self._bound_starts[i] < p_end:
+            return self._bound_starts[i] + 1
         return p_end
 
     # --- mentions ---------------------------------------------------------------------------------

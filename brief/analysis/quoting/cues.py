@@ -115,12 +115,37 @@ CUE_WORDS = frozenset(
     if w not in _NOUNISH
 ) | {"reports"}
 # Multiword cues.
-_CUE_PHRASES = ("pointed out", "points out", "went on", "goes on", "put it", "puts it", "spoke of", "wrote in")
-_words = sorted(CUE_WORDS, key=len, reverse=True)
-# A capital is allowed for the first letter only ("Said Ellis: …").
-CUE = re.compile(
-    r"(?<![\w\-])(?:" + "|".join(re.escape(p) for p in _CUE_PHRASES) + "|" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _words) + r")\b"
-)
+_CUE_PHRASES = ("pointed out", "points out", "went on", "goes on", "put it", "puts it", "spoke of", "wrote in", "chimed in")
+_CUE_SET = CUE_WORDS | frozenset(_CUE_PHRASES)
+
+
+class _CueFinder:
+    """Cue verbs in text, with the re.Pattern calls the frames use; a word scan and a set, not one huge regex."""
+
+    _WORD = re.compile(
+        r"(?<![\w\-])(?:" + "|".join(re.escape(p) for p in _CUE_PHRASES) + r"|[A-Za-z]+)(?!\w)"
+    )
+
+    @staticmethod
+    def _is_cue(m: re.Match) -> bool:
+        w = m.group()
+        # A capital is allowed for the first letter only ("Said Ellis: …").
+        return w in _CUE_SET or (w[0].isupper() and w[1:].islower() and w.lower() in _CUE_SET)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        for m in self._WORD.finditer(text, pos, len(text) if endpos is None else endpos):
+            if self._is_cue(m):
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        m = self._WORD.match(text, pos, len(text) if endpos is None else endpos)
+        return m if m is not None and self._is_cue(m) else None
+
+
+CUE = _CueFinder()
 
 # Verbs after which an outlet relays another's words.
 RELAY_VERBS = frozenset({"reported", "reports", "reporting", "report"})

@@ -77,8 +77,8 @@ def _speaker_from_phrase(ctx: Context, start: int, end: int) -> Speaker | None:
         name = " ".join(reversed(run))
         s = ctx.text.index(name, start)
         return Speaker(s, s + len(name), name, ctx.key_by_surname(last.strip(".,’'")), "named")
-    if words[0].lower() in cues.DETERMINERS or len(words) <= 3:
-        return Speaker(start, end, text, None, "generic")
+    if words[0].lower() in cues.DETERMINERS or words[0].endswith(("’s", "'s")) or (len(words) == 1 and re.fullmatch(r"[a-z]+s", words[0])):
+        return Speaker(start, end, text, None, "generic")  # 'a spokesman', 'the agency', 'officials'
     return None
 
 
