@@ -307,3 +307,10 @@ def test_deeply_nested_html_is_a_warning_not_a_crash(tmp_path):
     (tmp_path / "deep.html").write_text("<div>" * 5000 + "Deep text." + "</div>" * 5000)
     result = load(tmp_path)
     assert len(result.articles) + len(result.warnings) == 1
+
+
+def test_utf16_without_a_bom_is_read_with_a_warning(tmp_path):
+    (tmp_path / "le.txt").write_bytes("Plain “UTF-16” text, no mark.".encode("utf-16-le"))
+    result = load(tmp_path)
+    assert result.articles[0].text == "Plain “UTF-16” text, no mark."
+    assert "UTF-16-LE" in only_warning(result, "le.txt")

@@ -42,7 +42,13 @@ def decode(data: bytes) -> tuple[str, str | None]:
             except UnicodeDecodeError as exc:
                 raise NotText(f"starts with a {encoding.upper()} byte order mark but is not {encoding.upper()} ({exc.reason})") from None
     if b"\x00" in data:
-        raise NotText("binary file (contains NUL bytes)")
+        encoding = _bomless_utf16(data)
+        if encoding is None:
+            raise NotText("binary file (contains NUL bytes)")
+        try:
+            return data.decode(encoding), f"no byte order mark; read as {encoding.upper()}"
+        except UnicodeDecodeError:
+            raise NotText("binary file (contains NUL bytes)") from None
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -65,8 +71,21 @@ def decode(data: bytes) -> tuple[str, str | None]:
     return text, note
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM: mostly Latin text puts a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    half = len(sample) // 2
+    if sample[1::2].count(0) > 0.9 * half and sample[0::2].count(0) < 0.1 * half:
+        return "utf-16-le"
+    if sample[0::2].count(0) > 0.9 * half and sample[1::2].count(0) < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
 def looks_binary(text: str) -> bool:
-    """Mostly control characters or no letters at all: not an article, whatever its bytes decoded to."""
+    """More than a tenth control characters (escape, tab and line breaks aside): not an article."""
     sample = text[:8192]
     if not sample:
         return False
