@@ -229,7 +229,6 @@ class MainScreen(Screen):
         self.action_tab(tab, restore=state.selected.get(tab))
         if last is not None and last != self.place:
             self.show_place(last)
-        self._index_for_palette()
 
     def _saved_place(self, saved: dict | None) -> Target | None:
         """The place kept in the state file, if it is still in the library."""
@@ -246,11 +245,6 @@ class MainScreen(Screen):
         if not all(isinstance(x, int) or x is None for x in (place.start, place.end)):
             place = Target(place.kind, place.id)
         return place
-
-    @work(thread=True, exclusive=True, group="palette")
-    def _index_for_palette(self) -> None:
-        """After the first paint, so the palette's first search does not wait for it."""
-        self.palette_items()
 
     # Places --------------------------------------------------------------------------
     def _ctx(self) -> ViewContext:
