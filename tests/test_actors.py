@@ -210,3 +210,11 @@ def test_a_form_of_address_of_the_other_sex_is_another_person():
     assert "Mrs Howard" not in michael.aliases
     wife = next(a for a in ex.actors if "Mrs Howard" in a.aliases)
     assert wife.key != michael.key
+
+
+def test_an_acronym_defined_in_brackets_is_the_same_body():
+    text = "The Harbour Safety Board (HSB) met on Monday. Later the HSB said it would act."
+    ex = extract(text)
+    board = by_name(ex, "Harbour Safety Board")
+    assert board.kind == "organization"
+    assert mention_texts(ex, board) == ["Harbour Safety Board", "HSB", "HSB"]

@@ -168,3 +168,21 @@ def test_form_of_address_keeps_husband_and_wife_apart_across_articles():
     )
     michael = actor_named(result, "Michael Howard")
     assert michael.article_ids == ["art0"]
+
+
+def test_handle_alone_joins_the_person_named_elsewhere():
+    _, _, result = merge(
+        "National security adviser Michael Tornquist spoke in Oslo. Tornquist said talks went well.",
+        "\"We spoke today,\" the minister wrote, tagging @miketornquist.",
+    )
+    person = actor_named(result, "Michael Tornquist")
+    assert "@miketornquist" in person.aliases and len(person.article_ids) == 2
+
+
+def test_acronym_alone_joins_the_body_that_defined_it():
+    _, _, result = merge(
+        "The Harbour Safety Board (HSB) met on Monday.",
+        "The HSB said on Tuesday it would act.",
+    )
+    board = actor_named(result, "Harbour Safety Board")
+    assert len(board.article_ids) == 2 and "HSB" in board.aliases

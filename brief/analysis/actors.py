@@ -48,6 +48,7 @@ _PERSON_PRONOUN_AFTER = re.compile(r"^,?\s+(?:who|whose)\b")
 _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,.;:“”\"()\n]{3,90}?)\s*(?=,|\.|;|\)|$|\s(?:said|says|told|added|wrote))")
 _LOWER_TITLE_SCAN = 5
 _HEADS_AND_ADDRESS = TITLE_HEADS | HONORIFICS
+_DEFINED_ACRONYM = re.compile(r"\s*\(((?:[A-Z]\.?){2,7})\)")
 # Offices addressed by a form of address: 'Mr. President', 'Madam Speaker'
 _ADDRESSED_OFFICES = frozenset("president speaker chairman chairwoman secretary ambassador mayor prime".split())
 # Words a title-case headline leaves in lower case
@@ -806,6 +807,20 @@ class _Resolver:
         actor = self.by_key.get(key) or self._new_actor(name, actor_kind, key_hint=key)
         self._mention(actor, cand, name)
         self._roles(actor, cand)
+        if len(toks) > 1:
+            self._acronym_defined(actor, cand)
+
+    def _acronym_defined(self, actor: _Actor, cand: _Candidate) -> None:
+        """'the National Health Service (NHS)': the acronym names the same body from then on."""
+        defined = _DEFINED_ACRONYM.match(self.text, cand.end)
+        if not defined:
+            return
+        acronym = defined.group(1)
+        initials = "".join(t.text[0] for t in cand.tokens if t.low not in ("of", "the", "and", "for", "de"))
+        if initials.upper() == acronym.replace(".", "").upper() and plain_key(acronym) not in self.by_key:
+            self.by_key[plain_key(acronym)] = actor
+            if actor.kind == "other":
+                actor.kind = "organization"
 
     def _resolve_known(self, cand: _Candidate) -> None:
         """A headline run: only names the body has already made actors."""

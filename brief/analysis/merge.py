@@ -11,6 +11,7 @@ surname key first, so the work grows with the size of a bucket, not with the cor
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -28,6 +29,7 @@ from brief.analysis.roles import role_key, specific_roles
 from brief.models import Actor, ActorKind, Article, ArticleAnalysis, LocalActor, Quote
 
 _TOP_TERMS = 12
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$")
 
 
 @dataclass
@@ -188,10 +190,52 @@ class ActorMerger:
                 target.add(local)
             else:
                 named.setdefault(plain_key(local.actor.name), _Cluster()).add(local, evidence=False)
+        self._join_acronyms(named)
+        self._join_handles(named, person_clusters)
         out = list(named.values())
         for clusters in person_clusters.values():
             out.extend(clusters)
         return out
+
+    @staticmethod
+    def _join_acronyms(named: dict[str, _Cluster]) -> None:
+        """'NHS' alone in one article is the 'National Health Service (NHS)' of another."""
+        for key in list(named):
+            cluster = named.get(key)
+            if cluster is None:
+                continue
+            acronyms = {plain_key(a) for m in cluster.members for a in m.actor.aliases
+                        if _ACRONYM.match(a) and plain_key(a) != key}
+            for other in acronyms:
+                if other in named and named[other] is not cluster:
+                    for local in named.pop(other).members:
+                        cluster.add(local, evidence=False)
+
+    @staticmethod
+    def _join_handles(named: dict[str, _Cluster], person_clusters: dict[str, list[_Cluster]]) -> None:
+        """A handle seen alone ('@michaelgwaltz') joins the one person whose surname it holds and whose
+        first name (or its nickname family, or initial) comes before the surname."""
+        by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+        for clusters in person_clusters.values():
+            for cluster in clusters:
+                if cluster.first_forms:
+                    surname = plain_key(cluster.members[0].actor.name.split()[-1])
+                    if len(surname) >= 3:
+                        by_surname[surname].append(cluster)
+        for key in [k for k, c in named.items() if c.members[0].actor.name.startswith("@")]:
+            body = key
+            found = []
+            for i in range(len(body)):
+                for j in range(i + 3, len(body) + 1):
+                    for cluster in by_surname.get(body[i:j], ()):
+                        before = body[:i]
+                        if not before or any(before.startswith(f) for f in cluster.first_forms if len(f) >= 2) or (
+                                len(before) <= 2 and any(f.startswith(before[0]) for f in cluster.first_forms)):
+                            if cluster not in found:
+                                found.append(cluster)
+            if len(found) == 1:
+                for local in named.pop(key).members:
+                    found[0].add(local)
 
     def _people(self, members: list[_Local]) -> list[_Cluster]:
         """One surname bucket: full names by agreeing first names, then bare surnames by evidence."""
