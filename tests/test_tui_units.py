@@ -132,3 +132,17 @@ def test_library_lookups_used_by_the_views():
     library = make_library()
     assert [q.id for q in library.quotes_of_article("a-gazette")] == ["q-gazette", "q-okafor"]
     assert library.actor_for_mention("a-gazette", "okafor").name == "Tom Okafor"
+
+
+def test_rendering_keeps_markup_emoji_codes_and_links_literal():
+    from rich.console import Console
+
+    console = Console(width=200, color_system=None, force_terminal=False)
+    raw = "[bold]x[/bold] :smile: [link=http://x]y[/link] [@click=app.quit]q[/] \\[esc] \x1b[31m"
+    doc = DocBuilder(ROLES)
+    doc.line(doc.piece(raw, "quote", Target("quote", "q")), raw)
+    lines = ["".join(seg.text for seg in line) for block in doc.blocks
+             for line in console.render_lines(block, console.options, pad=False)]
+    assert lines == [clean(raw) + clean(raw)]
+    assert all(not (seg.style and seg.style.link) for block in doc.blocks
+               for line in console.render_lines(block, console.options) for seg in line)
