@@ -1,0 +1,1 @@
+"""Widgets of the reader drawn line by line (no widget per row)."""
