@@ -190,6 +190,9 @@ def main() -> None:
         print("\n## named, no speaker")
         for r in [r for r in rows if r["found"] and r["class"] == "named" and not r["attributed"]][: args.errors]:
             print(f"  gold={r['source']!r} text={r['ours_text']} | {r['content']}")
+        print("\n## generic sources given an actor")
+        for r in [r for r in rows if r["found"] and r["class"] == "generic" and r["attributed"]][: args.errors]:
+            print(f"  gold={r['source']!r} ours={r['ours']} | {r['content']}")
         print("\n## pronoun proxy disagreements")
         for r in [r for r in rows if r["proxy"] is False][: args.errors]:
             print(f"  gold={r['source']!r} ours={r['ours']} | {r['content']}")

@@ -24,7 +24,8 @@ _SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as is 
 _HEAD_OPENS_SENTENCE = re.compile(r"(?:^|[:,—–]|[.!?][\"”’]?)\s*$")
 _PREVIOUS_CHANNEL_PARAGRAPHS = 1
 # A capitalised phrase in quotes after these is the name of a show or work, not words said.
-_BEFORE_TITLES = frozenset("on told tells in to of at from for with the a an and his her their its 's’s".split())
+_BEFORE_SHOWS = frozenset("on told tells in to at from with".split())
+_BEFORE_TITLES = frozenset("of for the a an and his her their its".split())
 
 
 def _is_title_case(words: list[str]) -> bool:
@@ -55,6 +56,9 @@ class QuoteExtractor:
             if frame is None:
                 if kind == "partial" and (len(words) <= 3 or _is_title_case(words)) and not self._cue_nearby(ctx, span):
                     continue  # a scare quote, a title or a nickname: no one is said to have said it
+                if kind == "direct" and (len(words) <= 2 or (len(words) <= 6 and _is_title_case(words))) \
+                        and not self._cue_nearby(ctx, span):
+                    continue  # 'All Bets Are Off.': a heading or a title, not a sentence said
                 frame = self._follow_on(ctx, span, kind, last) or self._after_report(ctx, span, kind)
             key = None
             if frame is not None and frame.speaker is not None:
@@ -119,7 +123,10 @@ class QuoteExtractor:
             return True
         if _is_title_case(words) and len(words) <= 6:
             before = ctx.text[max(0, span.open_at - 12) : span.open_at].split()
-            if before and before[-1].lower().strip(",") in _BEFORE_TITLES:
+            word = before[-1].lower().strip(",") if before else ""
+            if word in _BEFORE_SHOWS or word.endswith(("’s", "'s")):
+                return True  # 'said on "Face the Nation"', 'told CNN's "State of the Union"'
+            if word in _BEFORE_TITLES:
                 return not QuoteExtractor._cue_nearby(ctx, span)  # 'proclaimed a goal of "Peace Through Strength"'
         return False
 
