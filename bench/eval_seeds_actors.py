@@ -155,13 +155,13 @@ def merge_overview(lines: list[str], records: list[dict], texts: list[str], resu
         articles.append(article)
         analyses[article.id] = ArticleAnalysis(article_id=article.id, engine_version="bench", actors=ex.actors,
                                                mentions=ex.mentions, terms=article_terms(article.title, text))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     merged = ActorMerger().merge(articles, analyses)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     people = [a for a in merged.actors if a.kind == "person"]
     local = sum(len(a.actors) for a in analyses.values())
     lines.append(f"  ActorMerger: {local} article actors -> {len(merged.actors)} corpus actors "
-                 f"({len(people)} people) in {elapsed:.2f} s")
+                 f"({len(people)} people) in {elapsed:.2f} s wall, {cpu:.2f} s CPU")
     lines.append("  people in most articles: " + "; ".join(
         f"{a.name} ({len(a.article_ids)}: {', '.join(a.aliases[:5])})"
         for a in sorted(people, key=lambda a: -len(a.article_ids))[:12]))

@@ -47,7 +47,7 @@ class MergeResult:
         return iter((self.actors, self.quotes))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Local:
     article_id: str
     actor: LocalActor
@@ -60,7 +60,7 @@ class _Local:
         return f"{self.article_id}:{self.actor.key}"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cluster:
     members: list[_Local] = field(default_factory=list)
     first_forms: set[str] = field(default_factory=set)
@@ -92,6 +92,17 @@ def _gender(local: LocalActor) -> str:
         if found:
             return found
     return ""
+
+
+def _kind(members: list[_Local]) -> ActorKind:
+    """A person if anyone saw a person; else the commonest of place/organisation; 'other' last."""
+    if len(members) == 1:
+        return members[0].actor.kind
+    kinds = Counter(m.actor.kind for m in members)
+    if kinds.get("person"):
+        return "person"
+    typed = [(n, k) for k, n in kinds.items() if k != "other"]
+    return max(typed)[1] if typed else "other"
 
 
 def _first_forms(first: str) -> set[str]:
@@ -141,7 +152,9 @@ class ActorMerger:
             analysis = analyses.get(article.id)
             if analysis is None:
                 continue
-            counts = Counter(m.actor_key for m in analysis.mentions)
+            counts: dict[str, int] = {}
+            for mention in analysis.mentions:
+                counts[mention.actor_key] = counts.get(mention.actor_key, 0) + 1
             identities = frozenset(_identity(a) for a in analysis.actors)
             self.df.update(identities)
             terms = frozenset(t for t, _ in sorted(analysis.terms.items(), key=lambda kv: -kv[1])[:_TOP_TERMS])
@@ -310,9 +323,7 @@ class ActorMerger:
         used: set[str] = set()
         for cluster in clusters:
             members = cluster.members
-            kinds = Counter(m.actor.kind for m in members)
-            typed = Counter({k: n for k, n in kinds.items() if k != "other"})
-            kind: ActorKind = "person" if kinds.get("person") else (typed or kinds).most_common(1)[0][0]
+            kind = _kind(members)
             name = self._name(members, kind)
             base = "a" + hashlib.sha1(f"{kind}:{plain_key(name)}".encode()).hexdigest()[:10]
             actor_id, n = base, 2
@@ -342,6 +353,8 @@ class ActorMerger:
     @staticmethod
     def _name(members: list[_Local], kind: ActorKind) -> str:
         """The fullest form, the commonest among the fullest, the first seen among equals."""
+        if len(members) == 1 and kind not in ("place", "organization"):
+            return members[0].actor.name
         if kind in ("place", "organization"):
             canonical = next((c for c in (_canonical(m.actor) for m in members) if c), None)
             seen = [alias for m in members for alias in (m.actor.name, *m.actor.aliases)]

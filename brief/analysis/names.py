@@ -88,6 +88,7 @@ _TRANSLIT_END = re.compile(r"(?:iy|yy|ii|ij|yi|ey|ei|y|i)$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
 
 
+@lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """A spelling-tolerant key for one name word: 'Zelenskyy' and 'Zelenskiy' -> 'zelensk'."""
     key = _NON_ALNUM.sub("", ascii_fold(word).lower())
@@ -95,6 +96,7 @@ def name_key(word: str) -> str:
     return stripped if len(stripped) >= 3 else key
 
 
+@lru_cache(maxsize=65536)
 def plain_key(text: str) -> str:
     """Case-, accent- and punctuation-free form of a whole name: 'U.S.' -> 'us'."""
     return _NON_ALNUM.sub("", ascii_fold(text).lower())
