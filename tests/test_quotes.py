@@ -372,3 +372,9 @@ def test_pronoun_does_not_skip_a_name_the_actors_missed():
     )
     q = by_start(extract(text, PEOPLE), "Nobody is listening")
     assert q.speaker_key is None
+
+
+def test_participle_after_a_noun_takes_the_clause_subject():
+    text = "After the vote, the Harbour Board issued a statement calling the ruling “a dark day for the town.”\n"
+    q = extract(text, PEOPLE, {"Harbour Board": []})[0]
+    assert q.speaker_key == "harbourboard" and q.cue == "calling"

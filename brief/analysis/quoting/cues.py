@@ -90,6 +90,7 @@ _CUE_STEMS = {
     "attack": ("attacks", "attacked", "attacking"),
     "condemn": ("condemns", "condemned", "condemning"),
     "liken": ("likens", "likened", "likening"),
+    "laud": ("lauds", "lauded", "lauding"),
     "compare": ("compares", "compared", "comparing"),
     "chant": ("chants", "chanted", "chanting"),
     "assert": ("asserts", "asserted", "asserting"),

@@ -286,6 +286,11 @@ def _cue_subject(ctx: Context, found: list[re.Match], i: int, start: int, end: i
         opener = _sentence_subject(ctx, start, cue.start())
         return Frame(opener, cue.group()) if opener is not None else None
     who = subject_before(ctx, cue.start(), start)
+    if cue.group().endswith("ing") and (who is None or who.kind == "generic"):
+        # 'the Council issued a statement calling …', 'Dean … began by saying …': the clause's subject speaks.
+        opener = _sentence_subject(ctx, start, cue.start())
+        if opener is not None:
+            return Frame(opener, cue.group())
     if who is not None:
         return Frame(who, cue.group())
     left = ctx.masked[start : cue.start()]
