@@ -218,3 +218,11 @@ def test_an_acronym_defined_in_brackets_is_the_same_body():
     board = by_name(ex, "Harbour Safety Board")
     assert board.kind == "organization"
     assert mention_texts(ex, board) == ["Harbour Safety Board", "HSB", "HSB"]
+
+
+def test_a_sentence_opening_word_before_a_name_is_not_part_of_it():
+    text = ("Following Mr Straw, the minister left. Injured Chelsea players rested, as Chelsea had a match. "
+            "Rival Hillary Clinton spoke.")
+    ex = extract(text)
+    assert {"Straw", "Chelsea", "Hillary Clinton"} <= names(ex)
+    assert not {"Following Mr Straw", "Injured Chelsea", "Rival Hillary Clinton"} & names(ex)

@@ -405,7 +405,8 @@ class ActorExtractor:
                     text[run[0].start:run[-1].end]):
                 continue  # 'FULL TEXT', 'MIDWAY ATOLL': shouted furniture
             elif (len(run) >= 2 and run[0].initial and len(run[0].text) > 1 and run[0].text not in mid_caps
-                  and text[run[1].start:run[-1].end] in mid_runs
+                  and (text[run[1].start:run[-1].end] in mid_runs or run[0].low.endswith(("ing", "ly"))
+                       or run[0].low in lower_words and run[-1].low not in _org_suffixes())
                   and not _given(run[0].text) and run[0].low.rstrip(".") not in TITLE_WORDS
                   and not _lexicon_kind(run[0].text) and not _acronym(run[0]) and run[0].text not in demonyms()
                   and not _lexicon_kind(text[run[0].start:run[-1].end])):
