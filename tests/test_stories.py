@@ -195,3 +195,15 @@ def test_sentence_opening_inside_an_earlier_quote_is_a_fragment():
     assert not inside_quote(first, analysis)
     assert inside_quote(second, analysis)
     assert not inside_quote(third, analysis)
+
+
+def test_quote_fragments_sweep_agrees_with_inside_quote():
+    from brief.analysis.stories import inside_quote, quote_fragments
+    from brief.models import ArticleAnalysis, Quote, Sentence
+
+    sentences = [Sentence(start=s, end=s + 9, text="x" * 9) for s in range(0, 200, 10)]
+    quotes = [Quote(id="a", text="", article_id="a", start=5, end=38),
+              Quote(id="b", text="", article_id="a", start=100, end=175),
+              Quote(id="c", text="", article_id="a", start=110, end=125)]
+    analysis = ArticleAnalysis(article_id="a", engine_version="t", sentences=sentences, quotes=quotes)
+    assert quote_fragments(analysis) == {k for k, s in enumerate(sentences) if inside_quote(s, analysis)}

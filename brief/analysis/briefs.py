@@ -10,8 +10,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter, defaultdict
 
-from brief.analysis.stories import inside_quote, local_actor_map, select_sentences
-from brief.models import ActorBrief, Article, ArticleAnalysis, Briefing, OutletExclusive, SourceProfile, SummarySentence
+from brief.analysis.stories import Candidate, local_actor_map, quote_fragments, select_sentences
+from brief.models import (
+    ActorBrief, Article, ArticleAnalysis, Briefing, OutletExclusive, Quote, SourceProfile, SummarySentence,
+)
 
 SAID_ABOUT = 5  # sentences in an actor's "said about" summary
 APPEARS_WITH = 10  # actors listed as appearing with one
@@ -54,11 +56,11 @@ def _sentence_at(analysis: ArticleAnalysis, starts: list[int], offset: int) -> i
 def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: dict[str, str]) -> None:
     story_of = {a: s.id for s in briefing.stories for a in s.article_ids}
     # Sentences that carry an actor's own quotes are what they said, not what is said about them.
-    own_quote_spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    spoken: dict[str, list[Quote]] = defaultdict(list)
     for quote in briefing.quotes:
         if quote.speaker_id:
-            own_quote_spans[(quote.speaker_id, quote.article_id)].append((quote.start, quote.end))
-    about: dict[str, list[tuple[SummarySentence, float]]] = defaultdict(list)
+            spoken[quote.article_id].append(quote)
+    about: dict[str, list[Candidate]] = defaultdict(list)
     together: dict[str, Counter[str]] = defaultdict(Counter)
     actors_in: dict[str, set[str]] = defaultdict(set)
     for actor in briefing.actors:
@@ -67,6 +69,12 @@ def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: d
     for article_id, analysis in briefing.analyses.items():
         starts = [s.start for s in analysis.sentences]
         summary = set(analysis.summary)
+        fragments = quote_fragments(analysis) if analysis.quotes else set()
+        own: set[tuple[str, int]] = set()  # (speaker, sentence) for each sentence a quote touches
+        for quote in spoken.get(article_id, ()):
+            first = max(0, bisect_right(starts, quote.start) - 1)
+            last = max(first, bisect_right(starts, max(quote.start, quote.end - 1)) - 1)
+            own.update((quote.speaker_id, k) for k in range(first, last + 1))
         taken: Counter[str] = Counter()
         seen: set[tuple[str, int]] = set()
         for mention in analysis.mentions:
@@ -79,21 +87,15 @@ def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: d
                 continue
             seen.add((actor_id, k))
             sentence = analysis.sentences[k]
-            spans = own_quote_spans.get((actor_id, article_id), ())
-            if any(start < sentence.end and sentence.start < end for start, end in spans) \
-                    or inside_quote(sentence, analysis):
+            if k in fragments or (actor_id, k) in own:
                 continue
             taken[actor_id] += 1
             prior = 1.0 / (1 + k) + (0.5 if k in summary else 0.0)
-            about[actor_id].append((SummarySentence(text=sentence.text, article_id=article_id,
-                                                    start=sentence.start, end=sentence.end), prior))
-    for article_id, present in actors_in.items():
+            about[actor_id].append(Candidate(sentence.text, article_id, sentence.start, sentence.end, prior))
+    for present in actors_in.values():
         if len(present) > 1:
             for actor_id in present:
-                counter = together[actor_id]
-                for other in present:
-                    if other != actor_id:
-                        counter[other] += 1
+                together[actor_id].update(present)  # counts itself too: dropped below
     said_by: dict[str, list[str]] = defaultdict(list)
     for quote in briefing.quotes:
         if quote.speaker_id:
@@ -108,8 +110,8 @@ def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: d
             said_about=select_sentences(about.get(actor.id, []), SAID_ABOUT),
             story_ids=[s for s, _ in sorted(stories.items(), key=lambda kv: (-kv[1], kv[0]))],
             outlets=[o for o, _ in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
-            appears_with=[a for a, _ in sorted(together[actor.id].items(),
-                                               key=lambda kv: (-kv[1], kv[0]))][:APPEARS_WITH],
+            appears_with=[a for a, _ in sorted(together[actor.id].items(), key=lambda kv: (-kv[1], kv[0]))
+                          if a != actor.id][:APPEARS_WITH],
         )
 
 
@@ -162,7 +164,7 @@ def outlet_exclusives(story_id: str, members: list[Article],
                       analyses: dict[str, ArticleAnalysis]) -> list[OutletExclusive]:
     """Per outlet of the story, its sentences whose content no other outlet's article in the story
     carries (no sentence there holds `COVERED` of its content words)."""
-    from brief.analysis.terms import content_stems
+    from brief.analysis.terms import stem_set
 
     if len({a.source for a in members if a.source}) < 2:
         return []
@@ -172,7 +174,7 @@ def outlet_exclusives(story_id: str, members: list[Article],
         if not article.source or analysis is None:
             continue
         for k, sentence in enumerate(analysis.sentences):
-            sentences.append((article.source, article.id, k, frozenset(content_stems(sentence.text))))
+            sentences.append((article.source, article.id, k, stem_set(sentence.text)))
     index: dict[str, list[int]] = defaultdict(list)
     for n, (_, _, _, words) in enumerate(sentences):
         for w in words:

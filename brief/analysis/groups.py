@@ -23,7 +23,7 @@ from brief.models import Article, Quote, QuoteGroup
 
 class QuoteGrouper:
     def __init__(self, min_shared: int = 3, min_containment: float = 0.5,
-                 unknown_containment: float = 0.75, max_postings: int = 200):
+                 unknown_containment: float = 0.75, max_postings: int = 100):
         self.min_shared = min_shared
         self.min_containment = min_containment
         self.unknown_containment = unknown_containment
@@ -31,9 +31,9 @@ class QuoteGrouper:
 
     def group(self, quotes: list[Quote], articles: list[Article] | None = None) -> list[QuoteGroup]:
         """Sets `group_id` on the quotes that report one utterance in several articles; returns the groups."""
-        from brief.analysis.terms import content_stems
+        from brief.analysis.terms import stem_set
 
-        words = [frozenset(content_stems(q.text)) for q in quotes]
+        words = [stem_set(q.text) for q in quotes]
         df = Counter(w for ws in words for w in ws)
         parent = list(range(len(quotes)))
 
@@ -56,17 +56,18 @@ class QuoteGrouper:
                 continue
             # A known speaker's quote looks among their own quotes and the unknown-speaker ones; an
             # unknown-speaker quote looks among everyone's.
-            candidates: set[int] = set()
+            shared: Counter[int] = Counter()
             for w in ws:
                 if df[w] > self.max_postings:
                     continue  # too common to be evidence of one utterance
                 if quote.speaker_id:
-                    candidates.update(by_speaker.get((quote.speaker_id, w), ()))
-                    candidates.update(by_speaker.get(("", w), ()))
+                    shared.update(by_speaker.get((quote.speaker_id, w), ()))
+                    shared.update(by_speaker.get(("", w), ()))
                 else:
-                    candidates.update(by_word.get(w, ()))
-            for j in candidates:
-                if j > i and find(i) != find(j) and self._same_utterance(quote, quotes[j], ws, words[j]):
+                    shared.update(by_word.get(w, ()))
+            for j, count in shared.items():
+                if count >= self.min_shared and j > i and find(i) != find(j) \
+                        and self._same_utterance(quote, quotes[j], ws, words[j]):
                     parent[find(j)] = find(i)
         members: dict[int, list[int]] = defaultdict(list)
         for i in range(len(quotes)):

@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from brief.models import Actor, Article, ArticleAnalysis, Quote, Story, SummarySentence
 
@@ -33,7 +34,8 @@ class ClusterSettings:
     event_threshold: float = 0.13  # ... and into one event, once topic-wide words are down-weighted
     window_days: int = 7  # dated articles further apart than this are never one story
     block_terms: int = 12  # heaviest terms per article used to find candidates
-    max_postings: int = 400  # candidates per term and article: the nearest in time
+    max_postings: int = 200  # postings read per term and article: the nearest in time
+    max_candidates: int = 60  # articles compared with each article: those sharing most heavy terms
     actor_weight: float = 2.0
     summary_sentences: int = 5
 
@@ -146,6 +148,7 @@ class StoryClusterer:
         pairs: dict[tuple[int, int], float] = {}
         for item in items:
             day = days[item]
+            shared: Counter[int] = Counter()
             for term in block[item]:
                 postings = index[term]
                 if day is None or postings[0][0] == -1:
@@ -158,16 +161,18 @@ class StoryClusterer:
                         mid = bisect_left(near, (day, item))
                         half = s.max_postings // 2
                         near = near[max(0, mid - half): mid + half]
-                for other_day, other in near:
-                    if other == item:
-                        continue
-                    key = (item, other) if item < other else (other, item)
-                    if key in pairs:
-                        continue
-                    if day is not None and days[other] is not None and abs(day - days[other]) > s.window_days:
-                        pairs[key] = 0.0
-                        continue
-                    pairs[key] = _cosine(vectors[item], vectors[other])
+                for _, other in near:
+                    if other != item:
+                        shared[other] += 1
+            # Only the articles sharing the most heavy terms are compared: a bounded number per article.
+            for other, _ in shared.most_common(s.max_candidates):
+                key = (item, other) if item < other else (other, item)
+                if key in pairs:
+                    continue
+                if day is not None and days[other] is not None and abs(day - days[other]) > s.window_days:
+                    pairs[key] = 0.0
+                    continue
+                pairs[key] = _cosine(vectors[item], vectors[other])
         return pairs
 
     # --- clustering -------------------------------------------------------------------------------
@@ -262,12 +267,12 @@ class StoryClusterer:
             analysis = analyses.get(article.id)
             if analysis is None:
                 continue
+            fragments = quote_fragments(analysis) if analysis.quotes else set()
             for position, index in enumerate(analysis.summary):
-                if 0 <= index < len(analysis.sentences) and not inside_quote(analysis.sentences[index], analysis):
+                if 0 <= index < len(analysis.sentences) and index not in fragments:
                     sentence = analysis.sentences[index]
-                    candidates.append((SummarySentence(text=sentence.text, article_id=article.id,
-                                                       start=sentence.start, end=sentence.end),
-                                       1.0 / (1 + position) + 1.0 / (1 + rank)))
+                    candidates.append(Candidate(sentence.text, article.id, sentence.start, sentence.end,
+                                                1.0 / (1 + position) + 1.0 / (1 + rank)))
         article_ids = [a.id for a in members]
         dates = [a.published for a in members if a.published]
         cited = []
@@ -289,6 +294,22 @@ def inside_quote(sentence, analysis: ArticleAnalysis) -> bool:
     """A sentence that opens inside a quotation begun in an earlier sentence: out of its article it
     is a fragment of someone's speech that no longer says whose."""
     return any(q.start + 2 < sentence.start < q.end for q in analysis.quotes)
+
+
+def quote_fragments(analysis: ArticleAnalysis) -> set[int]:
+    """Indices of the sentences that open inside an earlier sentence's quotation (see `inside_quote`),
+    in one sweep over sentences and quotes sorted by position."""
+    spans = sorted((q.start + 2, q.end) for q in analysis.quotes)
+    out: set[int] = set()
+    q = 0
+    reach = -1  # the furthest end of the quotes opened so far
+    for k, sentence in enumerate(analysis.sentences):
+        while q < len(spans) and spans[q][0] < sentence.start:
+            reach = max(reach, spans[q][1])
+            q += 1
+        if sentence.start < reach:
+            out.add(k)
+    return out
 
 
 def story_id(article_ids: Iterable[str]) -> str:
@@ -326,18 +347,28 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def select_sentences(candidates: list[tuple[SummarySentence, float]], count: int,
+class Candidate(NamedTuple):
+    """A sentence that may enter a summary, with the caller's prior for it (higher: more wanted)."""
+
+    text: str
+    article_id: str
+    start: int
+    end: int
+    prior: float
+
+
+def select_sentences(candidates: list[Candidate], count: int,
                      redundancy: float = 0.6, pool: int = 150) -> list[SummarySentence]:
     """Up to `count` sentences, most central first (shares content words with many candidates, plus
     the caller's prior), none repeating another: a sentence whose words are mostly in a chosen one
     is skipped (maximal marginal relevance with a hard redundancy cut)."""
-    from brief.analysis.terms import content_stems
+    from brief.analysis.terms import stem_set
 
-    candidates = sorted(candidates, key=lambda c: -c[1])[:pool]
-    words = [frozenset(content_stems(c[0].text)) for c in candidates]
+    candidates = sorted(candidates, key=lambda c: -c.prior)[:pool]
+    words = [stem_set(c.text) for c in candidates]
     df = Counter(w for ws in words for w in ws)
     scores = []
-    for (sentence, prior), ws in zip(candidates, words):
+    for (*_, prior), ws in zip(candidates, words):
         # Centrality: how many other candidates carry this sentence's words, per word (so long
         # sentences do not win by length alone).
         shared = sum(df[w] - 1 for w in ws) / (len(ws) + 3) if ws else 0.0
@@ -347,11 +378,12 @@ def select_sentences(candidates: list[tuple[SummarySentence, float]], count: int
     for k in sorted(range(len(candidates)), key=lambda k: -scores[k]):
         if len(chosen) >= count:
             break
-        text = " ".join(candidates[k][0].text.split()).lower()
+        text = " ".join(candidates[k].text.split()).lower()
         if len(words[k]) < 3 or text in seen_texts:
             continue
         if any(_overlap(words[k], words[c]) >= redundancy for c in chosen):
             continue
         chosen.append(k)
         seen_texts.add(text)
-    return [candidates[k][0] for k in chosen]
+    return [SummarySentence(text=candidates[k].text, article_id=candidates[k].article_id,
+                            start=candidates[k].start, end=candidates[k].end) for k in chosen]

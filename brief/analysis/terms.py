@@ -72,6 +72,12 @@ def content_stems(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=300_000)
+def stem_set(text: str) -> frozenset[str]:
+    """The set of `content_stems(text)`, cached: cross-article steps meet one sentence many times."""
+    return frozenset(content_stems(text))
+
+
 def _is_name_token(token: str) -> bool:
     return token[0].isupper() and token.lower() not in stop_words()
 
