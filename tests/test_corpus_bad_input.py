@@ -314,3 +314,11 @@ def test_utf16_without_a_bom_is_read_with_a_warning(tmp_path):
     result = load(tmp_path)
     assert result.articles[0].text == "Plain “UTF-16” text, no mark."
     assert "UTF-16-LE" in only_warning(result, "le.txt")
+
+
+def test_the_same_copy_from_two_outlets_is_two_articles(tmp_path):
+    for name, outlet in (("a.json", "Daily"), ("b.json", "Weekly")):
+        (tmp_path / name).write_text(json.dumps({"title": "Wire story", "text": GOOD, "source": outlet}))
+    result = load(tmp_path)
+    assert [a.source for a in result.articles] == ["Daily", "Weekly"]
+    assert len({a.id for a in result.articles}) == 2 and result.warnings == []

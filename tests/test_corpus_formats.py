@@ -27,7 +27,7 @@ def test_txt_with_a_headline_line(tmp_path):
     assert article.text == BODY
     assert article.published == date(2025, 3, 5) and article.published_from == "text"
     assert article.path == str(tmp_path / "a.txt")
-    assert article.id == article_id(article.title, article.text)
+    assert article.id == article_id(article.title, article.text, None, article.published)
 
 
 def test_txt_without_a_headline_gets_a_title_from_its_first_sentence(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
+from datetime import date
 
 from pydantic import ValidationError
 
@@ -19,9 +20,14 @@ _NON_WORD = re.compile(r"[\W_]+")
 Warn = Callable[[str, int | None], None]
 
 
-def article_id(title: str, text: str) -> str:
-    """Stable across runs and machines: a digest of what the article says, not of where it lies."""
-    return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:16]
+def article_id(title: str, text: str, source: str | None = None, published: date | None = None) -> str:
+    """Stable across runs and machines: a digest of the article as published (what it says, who
+    published it and when), not of where its file lies. The same wire copy run by two outlets is
+    two articles; the same file saved twice is one (an exact duplicate)."""
+    key = f"{title}\n{text}"
+    if source or published:
+        key += f"\n{source or ''}\n{published.isoformat() if published else ''}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def _words(text: str) -> str:
@@ -71,7 +77,7 @@ def build_article(draft: Draft, path: str, sidecar: dict[str, object], rules: Bo
         published_from = "text" if published else None
     full_path = f"{path}#{record}" if record is not None else path
     try:
-        return Article(id=article_id(title, text), title=title, text=text, path=full_path,
+        return Article(id=article_id(title, text, fields.get("source"), published), title=title, text=text, path=full_path,
                        published=published, published_from=published_from, **fields)
     except ValidationError as exc:  # defensive: a value no cleaning foresaw
         warn(f"could not make an article ({exc.error_count()} bad fields); skipped", record)

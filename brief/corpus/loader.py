@@ -28,7 +28,7 @@ from brief.models import Article, LoadWarning
 __all__ = ["LoadResult", "article_id", "load_corpus", "load_file"]
 
 # Bumped whenever reading or cleaning changes what a file yields, so cached file results are redone.
-CORPUS_VERSION = "1"
+CORPUS_VERSION = "2"
 _FLUSH_EVERY = 512
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
