@@ -378,3 +378,14 @@ def test_participle_after_a_noun_takes_the_clause_subject():
     text = "After the vote, the Harbour Board issued a statement calling the ruling “a dark day for the town.”\n"
     q = extract(text, PEOPLE, {"Harbour Board": []})[0]
     assert q.speaker_key == "harbourboard" and q.cue == "calling"
+
+
+def test_pronoun_does_not_reach_far_back():
+    text = (
+        "Like Marta Kowalczyk, I trust the voters.\n"
+        "My family has farmed here for a century. The winters were hard. The harvests were worse. "
+        "My mother still talks about it.\n"
+        "“We never gave up,” she says.\n"
+    )
+    q = by_start(extract(text, PEOPLE), "We never gave up")
+    assert q.speaker_key is None

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from brief.analysis.quoting.context import Context
+from brief.analysis.quoting.cues import CUE
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord)\.?\s*$")
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
@@ -21,6 +22,8 @@ _ROLE = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 WINDOW_PARAGRAPHS = 2
+_VERB_LIKE = re.compile(r"[a-z]+ed\b")
+SENTENCES_BACK = 3  # sentences before the pronoun's own that may hold its person
 _COMMON_SHAPE = re.compile(r"(?:ing|ed|ian|ese|ish)$")
 _DEMONYMS = frozenset("Saudi Israeli Iraqi Afghan Thai Swiss Dutch Greek French Irish Welsh German Mexican Cuban".split())
 # A capitalised word followed by a lowercase one, as a name before its verb ("Clinton leaned in").
@@ -104,6 +107,16 @@ class PronounResolver:
             return kind == "organization"
         return False
 
+    def _maybe_person(self, m, pronoun: str) -> bool:
+        """A name the actor pass could not type ('other') that speaks ('McLenney said'): it may be the one meant."""
+        if pronoun.lower() not in ("he", "she") or self.ctx.kind(m.actor_key) != "other":
+            return False
+        after = re.match(r"\s+(?:[a-z]+ly\s+)?", self.ctx.masked[m.end : m.end + 30])
+        if not after:
+            return False
+        at = m.end + after.end()
+        return CUE.match(self.ctx.masked, at) is not None or bool(_VERB_LIKE.match(self.ctx.masked, at))
+
     def _unknown_name(self, start: int, end: int) -> bool:
         """A capitalised word inside the sentence that no mention covers, followed by a verb-like word."""
         ctx = self.ctx
@@ -132,7 +145,7 @@ class PronounResolver:
         if last is not None and last.clause_end <= pos and paragraph - last.paragraph <= WINDOW_PARAGRAPHS:
             others = [
                 m for m in ctx.mentions_between(last.clause_end, pos)
-                if m.actor_key != last.key and self._compatible(m.actor_key, p)
+                if m.actor_key != last.key and (self._compatible(m.actor_key, p) or self._maybe_person(m, p))
                 and not ctx.is_possessive(m) and not ctx.is_modifier(m)
             ]
             if not others and self._unknown_name(last.clause_end, pos):
@@ -147,6 +160,7 @@ class PronounResolver:
             return None
         floor = ctx.paragraph_starts[max(0, paragraph - WINDOW_PARAGRAPHS)]
         end = pos
+        sentences = 0
         while end > floor:
             start = ctx.sentence_start(end - 1) if end - 1 >= floor else floor
             candidates = [
@@ -155,8 +169,8 @@ class PronounResolver:
                 and not re.search(r"\b(?:to|with|by|from|for|against|about|of|and)\s+$", ctx.masked[max(0, m.start - 10) : m.start])
             ]
             keys = {m.actor_key for m in candidates}
-            everyone = {m.actor_key for m in ctx.mentions_between(start, end) if self._compatible(m.actor_key, p)
-                        and not ctx.is_modifier(m)}
+            everyone = {m.actor_key for m in ctx.mentions_between(start, end)
+                        if (self._compatible(m.actor_key, p) or self._maybe_person(m, p)) and not ctx.is_modifier(m)}
             if self._unknown_name(start, end):
                 return None  # a name the actor pass missed may be the one meant
             if len(everyone) > len(keys) and keys:
@@ -169,7 +183,8 @@ class PronounResolver:
                 return None
             if self._unknown_name(start, end):
                 return None  # a name the actor pass missed may be the one meant
-            if start <= floor:
+            sentences += 1
+            if start <= floor or sentences > SENTENCES_BACK:
                 break
             end = start
         return None
