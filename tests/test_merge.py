@@ -186,3 +186,14 @@ def test_acronym_alone_joins_the_body_that_defined_it():
     )
     board = actor_named(result, "Harbour Safety Board")
     assert len(board.article_ids) == 2 and "HSB" in board.aliases
+
+
+def test_different_middle_initials_are_different_people():
+    _, _, result = merge(
+        "Former president George H.W. Bush spoke in Houston.",
+        "President George W. Bush spoke in Texas.",
+        "George Bush spoke in Texas again.",
+    )
+    bushes = sorted((a.name, len(a.article_ids)) for a in people(result, "Bush"))
+    # the plain 'George Bush', with nothing to tell which of the two he is, is not guessed
+    assert bushes == [("George Bush", 1), ("George H.W. Bush", 1), ("George W. Bush", 1)]

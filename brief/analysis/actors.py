@@ -592,6 +592,8 @@ class _Resolver:
             return "person", None
         if 2 <= len(toks) <= 4 and _given(toks[0].text) and toks[-1].text not in places():
             return "person", None
+        if len(toks) >= 2 and all(len(t.text) == 1 for t in toks):
+            return "other", None  # 'U. S', spelled-out letters
         if len(toks) >= 2 and any(t.kind == "word" and len(t.text) == 1 for t in toks[:-1]):
             return "person", None  # 'J. Smith', 'Charles B. Rangel'
         if len(toks) <= 4 and toks[0].kind == "word" and self._appositive_role(cand):

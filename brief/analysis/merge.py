@@ -105,6 +105,12 @@ def _kind(members: list[_Local]) -> ActorKind:
     return max(typed)[1] if typed else "other"
 
 
+def _middle(local: LocalActor) -> str:
+    """Initials of the names between the first and the last: 'George H.W. Bush' -> 'hw'."""
+    words = local.name.split()[1:-1]
+    return "".join(w[0].lower() for part in words for w in part.replace(".", " ").split() if w[0].isupper())
+
+
 def _first_forms(first: str) -> set[str]:
     return set(first_name_forms(first)) | {name_key(first)}
 
@@ -122,7 +128,10 @@ def _identity(local: LocalActor) -> str:
     """The key an actor is known by among the others of its article (for shared company)."""
     if local.kind == "person":
         return "p:" + name_key(local.name.split()[-1])
-    return local.kind[0] + ":" + plain_key(_canonical(local) or local.name)
+    return _KIND_PREFIX[local.kind] + plain_key(_canonical(local) or local.name)
+
+
+_KIND_PREFIX = {"person": "p:", "place": "l:", "organization": "o:", "other": "x:"}
 
 
 _PEER_TITLES = frozenset("prince princess king queen pope lord lady baron baroness emperor empress sheikh".split())
@@ -253,19 +262,29 @@ class ActorMerger:
     def _people(self, members: list[_Local]) -> list[_Cluster]:
         """One surname bucket: full names by agreeing first names, then bare surnames by evidence."""
         clusters: list[_Cluster] = []
-        by_form: dict[str, _Cluster] = {}
+        by_form: dict[tuple[str, str], _Cluster] = {}
         with_first = [m for m in members if m.actor.first_name and len(plain_key(m.actor.first_name)) > 1]
         initials = [m for m in members if m.actor.first_name and len(plain_key(m.actor.first_name)) == 1]
         bare = [m for m in members if not m.actor.first_name]
+        # those with a middle name or initial first, so that 'George H.W. Bush' and 'George W. Bush'
+        # stay two and a plain 'George Bush' can then join one of them
+        with_first.sort(key=lambda m: not _middle(m.actor))
         for local in with_first:
             forms = _first_forms(local.actor.first_name or "")
-            cluster = next((by_form[f] for f in forms if f in by_form), None)
+            middle = _middle(local.actor)
+            known = list({id(by_form[(f, middle)]): by_form[(f, middle)] for f in forms if (f, middle) in by_form}.values())
+            if not known and not middle:
+                known = list({id(c): c for f in forms for (g, _), c in by_form.items() if g == f}.values())
+            if len(known) == 1 or (known and middle):
+                cluster = known[0]
+            else:  # 'George Bush' with both a 'George H.W.' and a 'George W.': only on evidence
+                cluster = self._best(known, local) if known else None
             if cluster is None:
                 cluster = _Cluster()
                 clusters.append(cluster)
             cluster.add(local)
             for f in cluster.first_forms:
-                by_form.setdefault(f, cluster)
+                by_form.setdefault((f, middle), cluster)
         for local in initials:
             letter = plain_key(local.actor.first_name or "")
             fits = [c for c in clusters if any(f.startswith(letter) for f in c.first_forms)]
