@@ -6,8 +6,9 @@ briefing on disk and reads rows on demand can stand behind the same methods at s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -61,6 +62,35 @@ class SourceRow(BaseModel):
     article_count: int
 
 
+R = TypeVar("R", bound=BaseModel)
+
+
+class RowList(Sequence[R]):
+    """Rows kept as plain tuples (fields in model order); a model is made only when one is read."""
+
+    def __init__(self, model: type[R], rows: list):
+        self._model = model
+        self._fields = list(model.model_fields)
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._model.model_construct(**dict(zip(self._fields, self._rows[index])))
+
+    def __iter__(self) -> Iterator[R]:
+        for i in range(len(self._rows)):
+            yield self[i]
+
+    @property
+    def raw(self) -> list:
+        """The plain rows, for storing them."""
+        return self._rows
+
+
 class Library:
     def __init__(self, briefing: Briefing):
         self.briefing = briefing
@@ -71,28 +101,25 @@ class Library:
         self._groups = {g.id: g for g in briefing.quote_groups}
         self._sources = {s.name: s for s in briefing.sources}
 
-    # Lists ---------------------------------------------------------------------------
+    # Lists: kept as plain tuples, made into row models only when a view asks for one ---------
     @cached_property
     def story_rows(self) -> Sequence[StoryRow]:
-        return [
-            StoryRow(id=s.id, title=s.title, article_count=len(s.article_ids), sources=s.sources,
-                     published=s.published.isoformat() if s.published else None)
+        return RowList(StoryRow, [
+            (s.id, s.title, len(s.article_ids), s.sources, s.published.isoformat() if s.published else None)
             for s in self.briefing.stories
-        ]
+        ])
 
     @cached_property
     def article_rows(self) -> Sequence[ArticleRow]:
-        return [
-            ArticleRow(id=a.id, title=a.title, source=a.source,
-                       published=a.published.isoformat() if a.published else None)
+        return RowList(ArticleRow, [
+            (a.id, a.title, a.source, a.published.isoformat() if a.published else None)
             for a in self.briefing.articles
-        ]
+        ])
 
     @cached_property
     def actor_rows(self) -> Sequence[ActorRow]:
         actors = sorted(self.briefing.actors, key=lambda a: (-a.mention_count, a.name))
-        return [ActorRow(id=a.id, name=a.name, kind=a.kind, mention_count=a.mention_count,
-                         quote_count=len(a.quote_ids)) for a in actors]
+        return RowList(ActorRow, [(a.id, a.name, a.kind, a.mention_count, len(a.quote_ids)) for a in actors])
 
     @cached_property
     def quote_rows(self) -> Sequence[QuoteRow]:
@@ -100,14 +127,12 @@ class Library:
         for q in self.briefing.quotes:
             speaker = self._actors.get(q.speaker_id or "")
             article = self._articles.get(q.article_id)
-            rows.append(QuoteRow(id=q.id, text=q.text, speaker=speaker.name if speaker else None,
-                                 source=article.source if article else None))
-        return rows
+            rows.append((q.id, q.text, speaker.name if speaker else None, article.source if article else None))
+        return RowList(QuoteRow, rows)
 
     @cached_property
     def source_rows(self) -> Sequence[SourceRow]:
-        return [SourceRow(name=s.name, kind=s.kind, article_count=len(s.article_ids))
-                for s in self.briefing.sources]
+        return RowList(SourceRow, [(s.name, s.kind, len(s.article_ids)) for s in self.briefing.sources])
 
     @property
     def warnings(self) -> list[LoadWarning]:

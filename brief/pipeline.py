@@ -7,6 +7,7 @@ here lazily: opening a corpus whose briefing is cached never pays for them.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -51,7 +52,8 @@ def _analyse(pending: list[Article], settings: Settings, progress: Progress | No
         return done
     batches = [pending[i:i + _BATCH] for i in range(0, total, _BATCH)]
     done = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # spawn, not fork: the reader builds from a worker thread, and forking a threaded process can deadlock.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         for result in pool.map(analyse_batch, batches, [settings] * len(batches)):
             done.extend(result)
             if progress:
@@ -74,7 +76,7 @@ def _build(path: Path, settings: Settings, store: Store | None,
     if progress:
         progress("load", len(loaded.articles), len(loaded.articles))
 
-    from brief.analysis.article import analysis_key
+    from brief.keys import analysis_key
 
     keys = [analysis_key(a, settings) for a in loaded.articles]
     briefing_key = _briefing_key(keys, loaded.articles)

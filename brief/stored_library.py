@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from brief.library import ActorRow, ArticleRow, Library, QuoteRow, SourceRow, StoryRow
+from brief.library import ActorRow, ArticleRow, Library, QuoteRow, RowList, SourceRow, StoryRow
 from brief.models import (
     Actor,
     ActorBrief,
@@ -37,27 +37,6 @@ _ROW_KINDS: dict[str, type[BaseModel]] = {
 }
 
 
-class RowList(Sequence[R]):
-    """Rows kept as plain lists and turned into models only when a view asks for one."""
-
-    def __init__(self, model: type[R], rows: list[list[Any]]):
-        self._model = model
-        self._fields = list(model.model_fields)
-        self._rows = rows
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        return self._model.model_construct(**dict(zip(self._fields, self._rows[index])))
-
-    def __iter__(self) -> Iterator[R]:
-        for i in range(len(self._rows)):
-            yield self[i]
-
-
 def _dump(model: BaseModel) -> bytes:
     return model.model_dump_json().encode("utf-8")
 
@@ -68,8 +47,7 @@ def save_briefing(store: Store, key: str, briefing: Briefing) -> None:
 
     def items() -> Iterator[tuple[str, str, bytes]]:
         for name, model in _ROW_KINDS.items():
-            fields = list(model.model_fields)
-            rows = [[getattr(r, f) for f in fields] for r in getattr(library, name)]
+            rows = getattr(library, name).raw
             yield "rows", name, json.dumps(rows, ensure_ascii=False, default=str).encode("utf-8")
         for a in briefing.articles:
             yield "article", a.id, _dump(a)
@@ -131,9 +109,13 @@ class StoredLibrary(Library):
         raw = self._raw("rows", name)
         return RowList(_ROW_KINDS[name], json.loads(raw) if raw else [])
 
-    @property
+    @cached_property
     def briefing(self) -> Briefing:  # type: ignore[override]
-        raise AttributeError("a stored library does not hold the whole briefing")
+        """The whole briefing, read only when something needs all of it (an export)."""
+        whole = self.store.get_briefing(self.key, Briefing)
+        if whole is None:
+            raise LookupError("the cached briefing is gone; reopen the corpus")
+        return whole
 
     # Lists are read once, when first shown.
     @cached_property

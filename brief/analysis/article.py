@@ -9,13 +9,8 @@ from brief.analysis.segment import split_sentences
 from brief.analysis.summarize import summarize
 from brief.analysis.terms import article_terms, cited_sources
 from brief.config import Settings
+from brief.keys import analysis_key  # noqa: F401  (re-exported for older callers)
 from brief.models import Article, ArticleAnalysis
-
-
-def analysis_key(article: Article, settings: Settings) -> str:
-    """What an analysis depends on: the article's content, the engine, and the summary settings."""
-    length = f"r{settings.summary_ratio}" if settings.summary_ratio else f"n{settings.summary_sentences}"
-    return f"{ENGINE_VERSION}:{settings.summary_method}:{length}:{article.id}"
 
 
 def analyse_article(article: Article, settings: Settings) -> ArticleAnalysis:

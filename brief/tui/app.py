@@ -21,7 +21,9 @@ from brief.tui.state import ReaderState, load_state, save_state
 from brief.tui.themes import DEFAULT_THEME, load_themes
 
 Progress = Callable[[str, int, int], None]
-Loader = Callable[[Progress], Briefing]
+# A loader returns the briefing (or library) to show, or None when what is shown is already current.
+Loader = Callable[[Progress], "Briefing | Library | None"]
+CachedOpener = Callable[[], "Library | None"]
 
 
 class BriefApp(App[int]):
@@ -39,9 +41,18 @@ class BriefApp(App[int]):
             self.library, self.error = library, error
             super().__init__()
 
+    class Refreshed(Message):
+        """The corpus was checked and what is shown is current (or the check failed)."""
+
+        def __init__(self, error: str | None) -> None:
+            self.error = error
+            super().__init__()
+
     def __init__(self, *, settings: Settings | None = None, library: Library | None = None,
-                 loader: Loader | None = None, corpus_label: str = "") -> None:
+                 loader: Loader | None = None, corpus_label: str = "",
+                 cached: CachedOpener | None = None) -> None:
         super().__init__()
+        self._cached = cached
         self.settings = settings or Settings()
         self._library = library
         self._loader = loader
@@ -96,15 +107,33 @@ class BriefApp(App[int]):
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(self.LoadProgress(stage, done, total))
 
+        shown = False
         try:
-            briefing = loader(progress)
+            if self._cached is not None:
+                # What was built last time paints at once; the corpus is then checked for changes.
+                early = self._cached()
+                if early is not None:
+                    shown = True
+                    self.post_message(self.Loaded(early))
+            result = loader(progress)
         except Exception as exc:  # shown in the reader rather than a traceback over the screen
-            self.post_message(self.Loaded(None, f"Could not open the corpus: {exc}"))
+            if shown:
+                self.post_message(self.Refreshed(f"Could not check the corpus for changes: {exc}"))
+            else:
+                self.post_message(self.Loaded(None, f"Could not open the corpus: {exc}"))
             return
-        self.post_message(self.Loaded(Library(briefing)))
+        if result is None:
+            self.post_message(self.Refreshed(None))
+            return
+        self.post_message(self.Loaded(result if isinstance(result, Library) else Library(result)))
 
     def on_brief_app_load_progress(self, message: LoadProgress) -> None:
         self.main.show_progress(message.stage, message.done, message.total)
+
+    def on_brief_app_refreshed(self, message: Refreshed) -> None:
+        self.main.hide_progress()
+        if message.error:
+            self.notify(message.error, markup=False, severity="warning", timeout=8)
 
     def on_brief_app_loaded(self, message: Loaded) -> None:
         if message.library is None:
@@ -169,15 +198,29 @@ class BriefApp(App[int]):
 def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefApp:
     """The reader on the corpus at `path`; analysis runs in a worker thread."""
 
-    def loader(progress: Progress) -> Briefing:
-        from brief.pipeline import build_briefing, default_store
+    shown: list[Library] = []
+
+    def cached() -> Library | None:
+        if no_cache:
+            return None
+        from brief.pipeline import default_store, open_cached
+
+        library = open_cached(path, default_store())
+        if library is not None:
+            shown.append(library)
+        return library
+
+    def loader(progress: Progress) -> Library | None:
+        from brief.pipeline import build_briefing, default_store, refresh_library
         from brief.store import Store
 
-        # The store (SQLite) is made in the worker thread that uses it.
-        store = Store(None) if no_cache else default_store()
-        return build_briefing(path, settings, store=store, progress=progress)
+        if no_cache:
+            return Library(build_briefing(path, settings, store=Store(None), progress=progress))
+        # Its own connection: the library on screen keeps reading through the other one.
+        library, changed = refresh_library(path, settings, default_store(), progress=progress)
+        return library if changed or not shown else None
 
-    return BriefApp(settings=settings, loader=loader, corpus_label=str(path))
+    return BriefApp(settings=settings, loader=loader, cached=cached, corpus_label=str(path))
 
 
 def run_app(path: Path, settings: Settings, no_cache: bool = False) -> int:

@@ -199,6 +199,10 @@ class MainScreen(Screen):
         self.query_one("#loading-label", Static).update(Text(f"{names.get(stage, stage)} {done}/{total}"))
         self.query_one("#progress", ProgressBar).update(total=max(total, 1), progress=done)
 
+    def hide_progress(self) -> None:
+        if self.library is not None:
+            self.query_one("#loading").remove_class("-active")
+
     def show_failure(self, message: str) -> None:
         self.query_one("#loading").add_class("-active")
         self.query_one("#loading-label", Static).update(Text(message))
