@@ -167,6 +167,38 @@ def merge_overview(lines: list[str], records: list[dict], texts: list[str], resu
         for a in sorted(people, key=lambda a: -len(a.article_ids))[:12]))
 
 
+def ecb(lines: list[str]) -> None:
+    """ECB+ has two events of one kind per topic, from many outlets: people merged across topics are
+    where wrong merges would show (the same surname in unrelated stories)."""
+    path = CORPORA / "ecbplus-traindev" / "ecbplus_traindev.jsonl"
+    if not path.exists():
+        lines.append("ecb+: absent, skipped")
+        return
+    from brief.analysis.merge import ActorMerger
+    from brief.analysis.terms import article_terms
+    from brief.models import Article, ArticleAnalysis
+
+    extractor = ActorExtractor()
+    articles, analyses, topic = [], {}, {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        article = Article(id=record["doc_id"], title=record["sentences"][0][:100], text=record["text"],
+                          path=record["doc_id"])
+        ex = extractor.extract(article.text, split_sentences(article.text))
+        articles.append(article)
+        topic[article.id] = record["topic"]
+        analyses[article.id] = ArticleAnalysis(article_id=article.id, engine_version="bench", actors=ex.actors,
+                                               mentions=ex.mentions, terms=article_terms(article.title, article.text))
+    merged = ActorMerger().merge(articles, analyses)
+    people = [a for a in merged.actors if a.kind == "person"]
+    spanning = sorted((a for a in people if len({topic[i] for i in a.article_ids}) > 1),
+                      key=lambda a: -len(a.article_ids))
+    lines.append(f"## ECB+ ({len(articles)} articles): {len(people)} people, {len(spanning)} merged across topics")
+    for a in spanning:
+        lines.append(f"    {len(a.article_ids):3d} topics {sorted({topic[i] for i in a.article_ids})} {a.name}: "
+                     f"{', '.join(a.aliases[:6])}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sample", type=int, default=60)
@@ -177,6 +209,7 @@ def main() -> None:
         lines.append(f"corpora: {CORPORA} is not there; the corpus parts are skipped")
     else:
         polnear(lines)
+        ecb(lines)
         bbc(lines, args.sample)
     report = "\n".join(lines)
     print(report)

@@ -382,4 +382,9 @@ class ActorMerger:
         names = [m.actor.name for m in members]
         counts = Counter(names)
         order = {n: i for i, n in reversed(list(enumerate(names)))}
-        return max(counts, key=lambda n: (len(n.split()) if not n.startswith("@") else 0, counts[n], -order[n]))
+        def fullness(n: str) -> tuple:
+            words = n.split()
+            spelled = len(words[0].rstrip(".")) > 1  # 'Josh Smith' over 'J. Smith'
+            return (len(words) if not n.startswith("@") else 0, spelled, counts[n], -order[n])
+
+        return max(counts, key=fullness)
