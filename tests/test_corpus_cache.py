@@ -61,3 +61,18 @@ def test_changed_files_sidecars_and_settings_are_re_read(corpus, tmp_path, reads
 def test_no_store_and_an_empty_store_both_work(corpus, reads):
     assert load_corpus(corpus, Settings(), store=None) == load_corpus(corpus, Settings(), store=Store(None))
     assert len(reads) == 6
+
+
+def test_reading_in_several_processes_gives_the_same_result_in_the_same_order(tmp_path, monkeypatch):
+    root = tmp_path / "many"
+    root.mkdir()
+    for i in range(40):
+        (root / f"{i:03d}.txt").write_text(f"Article number {i} says the vote was on March {1 + i % 28}, 2025.")
+    (root / "empty.txt").write_bytes(b"")
+    serial = load_corpus(root, Settings(), workers=1)
+    monkeypatch.setattr(loader, "_PARALLEL_FROM", 2)
+    monkeypatch.setattr(loader, "_BATCH", 7)
+    seen = []
+    parallel = load_corpus(root, Settings(), workers=2, progress=lambda done, total: seen.append((done, total)))
+    assert parallel == serial and len(parallel.articles) == 40
+    assert seen[-1] == (41, 41)

@@ -12,7 +12,8 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -30,6 +31,11 @@ __all__ = ["LoadResult", "article_id", "load_corpus", "load_file"]
 # Bumped whenever reading or cleaning changes what a file yields, so cached file results are redone.
 CORPUS_VERSION = "2"
 _FLUSH_EVERY = 512
+_BATCH = 128
+_PARALLEL_FROM = 1024  # fewer files than this are read faster than processes start
+
+# progress(done, total) over the files that had to be read
+Progress = Callable[[int, int], None]
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -165,14 +171,46 @@ def _is_article(name: str) -> bool:
     return reader_for(name) is not None
 
 
-def load_corpus(path: Path, settings: Settings, store=None) -> LoadResult:
+def _load_batch(entries: list[FileEntry], settings: Settings) -> list[LoadResult]:
+    rules = boilerplate_rules(tuple(settings.boilerplate_patterns), settings.builtin_boilerplate)
+    return [load_file(entry, settings, rules) for entry in entries]
+
+
+def _load_missing(missing: list[FileEntry], settings: Settings, rules: Boilerplate, workers: int,
+                  progress: Progress | None) -> Iterator[LoadResult]:
+    """The files not in the cache, read in order; in several processes when there are many."""
+    total = len(missing)
+    if workers <= 1 or total < _PARALLEL_FROM:
+        for done, entry in enumerate(missing, 1):
+            found = load_file(entry, settings, rules)
+            if progress and (done % 256 == 0 or done == total):
+                progress(done, total)  # before the yield: the consumer stops pulling after the last one
+            yield found
+        return
+    batches = [missing[i:i + _BATCH] for i in range(0, total, _BATCH)]
+    done = 0
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for results in pool.map(_load_batch, batches, [settings] * len(batches)):
+            done += len(results)
+            if progress:
+                progress(done, total)
+            yield from results
+
+
+def load_corpus(path: Path, settings: Settings, store=None, progress: Progress | None = None,
+                workers: int | None = None) -> LoadResult:
     """All articles under `path` (a folder, recursively, or one file) in path order, exact duplicates
-    dropped; a warning for every file or record that could not be read."""
+    dropped; a warning for every file or record that could not be read.
+
+    `progress(done, total)` is called as files not in the cache are read; `workers` processes read
+    them when there are many (default: settings.workers, else every core).
+    """
     rules = boilerplate_rules(tuple(settings.boilerplate_patterns), settings.builtin_boilerplate)
     warnings = [_warning("config", message) for message in rules.errors]
-    per_file: list[LoadResult] = []
     settings_key = _settings_key(settings)
-    pending: list[tuple[str, str, LoadResult]] = []
+    # Walk first and take what the cache has; then read the rest (in order, maybe in parallel).
+    per_file: list[LoadResult | None] = []
+    missing: list[tuple[int, FileEntry, str]] = []
 
     def walk_warning(where: str, message: str) -> None:
         per_file.append(LoadResult(warnings=[_warning(where, message)]))
@@ -181,19 +219,26 @@ def load_corpus(path: Path, settings: Settings, store=None) -> LoadResult:
         fingerprint = f"{entry.mtime_ns}:{entry.size}:{settings_key}:{entry.sidecar_stamp}"
         found = store.get_file(entry.path, fingerprint, LoadResult) if store is not None else None
         if found is None:
-            found = load_file(entry, settings, rules)
-            if store is not None:
-                pending.append((entry.path, fingerprint, found))
-                if len(pending) >= _FLUSH_EVERY:
-                    store.put_files(pending)
-                    pending = []
+            missing.append((len(per_file), entry, fingerprint))
         per_file.append(found)
+
+    workers = workers or settings.workers or os.cpu_count() or 1
+    pending: list[tuple[str, str, LoadResult]] = []
+    fresh = _load_missing([entry for _, entry, _ in missing], settings, rules, workers, progress)
+    for (index, entry, fingerprint), found in zip(missing, fresh):
+        per_file[index] = found
+        if store is not None:
+            pending.append((entry.path, fingerprint, found))
+            if len(pending) >= _FLUSH_EVERY:
+                store.put_files(pending)
+                pending = []
     if store is not None and pending:
         store.put_files(pending)
 
     result = LoadResult(warnings=warnings)
     first_seen: dict[str, str] = {}
     for found in per_file:
+        assert found is not None
         result.warnings.extend(found.warnings)
         for article in found.articles:
             original = first_seen.get(article.id)
