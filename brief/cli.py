@@ -104,10 +104,15 @@ def _store(no_cache: bool):
 def cmd_export(argv: list[str], settings: Settings) -> int:
     args = _export_parser().parse_args(argv)
     from brief.export import to_json, to_markdown
-    from brief.pipeline import build_briefing
+    from brief.pipeline import build_briefing, refresh_library
 
     path = _corpus_path(args.path, settings)
-    briefing = build_briefing(path, settings, store=_store(args.no_cache), progress=_stderr_progress())
+    if args.no_cache:
+        briefing = build_briefing(path, settings, store=_store(True), progress=_stderr_progress())
+    else:
+        # An unchanged corpus is exported from its cached briefing without reading a file.
+        library, _ = refresh_library(path, settings, _store(False), progress=_stderr_progress())
+        briefing = library.briefing
     for warning in briefing.warnings:
         _error(f"warning: {warning.path}: {warning.message}")
     out = to_json(briefing) if args.format == "json" else to_markdown(briefing)
