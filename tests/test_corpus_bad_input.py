@@ -265,8 +265,7 @@ def test_done_when_corpus_exports_with_exit_0(tmp_path, capsys, monkeypatch):
     out, err = capsys.readouterr()
     assert "\x1b" not in out and "\\u001b" not in out and "\x1b" not in err
     data = json.loads(out)
-    titles = {Path(a["path"].split("#")[0]).name + (("#" + a["path"].split("#")[1]) if "#" in a["path"] else ""): a["title"]
-              for a in data["articles"]}
+    titles = {a["path"].rsplit("/", 1)[1]: a["title"] for a in data["articles"]}
     assert titles == {
         "codes.txt": "[bold]Loud[/bold] news",
         "feed.jsonl#1": "First record",

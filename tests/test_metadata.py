@@ -10,7 +10,7 @@ import pytest
 from brief.config import Settings
 from brief.corpus import load_corpus
 from brief.corpus.metadata import (find_dates, first_sentence, infer_published, looks_like_headline,
-                                   parse_given_date, title_from_text)
+                                   parse_given_date, resolve_dates, title_from_text)
 
 GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "seeds.json"
 
@@ -29,8 +29,7 @@ def test_explicit_dates(text):
 def test_weekday_resolves_to_the_most_recent_such_day_on_or_before_the_texts_date():
     text = ("The minister said on Wednesday that talks would resume.\n"
             "A statement dated March 7, 2025 confirmed the plan.")
-    dates = {d for d, m in __import__("brief.corpus.metadata", fromlist=["x"]).resolve_dates(find_dates(text))
-             if m.weekday is not None}
+    dates = {d for d, m in resolve_dates(find_dates(text)) if m.weekday is not None}
     assert dates == {date(2025, 3, 5)}  # the Wednesday before Friday 7 March
     assert infer_published("Officials said on Wednesday that the deal, first agreed on March 5, 2025, "
                            "would hold.") == date(2025, 3, 5)
@@ -41,8 +40,8 @@ def test_month_day_takes_its_year_from_the_full_dates_of_the_text():
     assert infer_published(text) == date(2025, 3, 4)
     # Across a new year: nearest to the dated mention.
     assert infer_published("Talks began on Dec. 30 and ended on Jan. 2, 2025.") == date(2025, 1, 2)
-    assert {(d.year, d.month, d.day) for d, _ in __import__("brief.corpus.metadata", fromlist=["x"]).resolve_dates(
-        find_dates("Talks began on Dec. 30 and ended on Jan. 2, 2025."))} == {(2024, 12, 30), (2025, 1, 2)}
+    resolved = resolve_dates(find_dates("Talks began on Dec. 30 and ended on Jan. 2, 2025."))
+    assert {d for d, _ in resolved} == {date(2024, 12, 30), date(2025, 1, 2)}
 
 
 def test_dates_announced_as_ahead_are_not_the_publication_date():
