@@ -226,3 +226,12 @@ def test_a_sentence_opening_word_before_a_name_is_not_part_of_it():
     ex = extract(text)
     assert {"Straw", "Chelsea", "Hillary Clinton"} <= names(ex)
     assert not {"Following Mr Straw", "Injured Chelsea", "Rival Hillary Clinton"} & names(ex)
+
+
+def test_sir_takes_the_given_name_and_from_the_marks_a_person():
+    text = ("Commissioner Sir John Stevens spoke. Later Sir John said more. "
+            "Massoud Shadjareh, from the Harbour Forum, agreed.")
+    ex = extract(text)
+    stevens = by_name(ex, "John Stevens")
+    assert mention_texts(ex, stevens) == ["John Stevens", "John"]
+    assert by_name(ex, "Massoud Shadjareh").kind == "person"

@@ -44,10 +44,11 @@ _SPEECH_CUES = frozenset(
     "said says say told tells added adds wrote writes asked asks explained stated noted argued insisted "
     "warned claimed replied declared announced tweeted posted according".split()
 )
-_PERSON_PRONOUN_AFTER = re.compile(r"^,?\s+(?:who|whose)\b")
+_PERSON_PRONOUN_AFTER = re.compile(r"(?:,?\s+(?:who|whose)\b|,\s+(?:from|of)\s+the\s+[A-Z])")
 _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,.;:“”\"()\n]{3,90}?)\s*(?=,|\.|;|\)|$|\s(?:said|says|told|added|wrote))")
 _LOWER_TITLE_SCAN = 5
 _HEADS_AND_ADDRESS = TITLE_HEADS | HONORIFICS
+_FIRST_NAME_ADDRESS = frozenset("sir dame".split())
 _DEFINED_ACRONYM = re.compile(r"\s*\(((?:[A-Z]\.?){2,7})\)")
 # Offices addressed by a form of address: 'Mr. President', 'Madam Speaker'
 _ADDRESSED_OFFICES = frozenset("president speaker chairman chairwoman secretary ambassador mayor prime".split())
@@ -598,7 +599,7 @@ class _Resolver:
             return "person", None  # 'J. Smith', 'Charles B. Rangel'
         if len(toks) <= 4 and toks[0].kind == "word" and self._appositive_role(cand):
             return "person", None  # 'Kerr Putney, the police chief,'
-        if 2 <= len(toks) <= 3 and (self._speech_after(cand) or _PERSON_PRONOUN_AFTER.match(self.text[cand.end:])):
+        if 2 <= len(toks) <= 3 and (self._speech_after(cand) or _PERSON_PRONOUN_AFTER.match(self.text, cand.end)):
             return "person", None
         return "other", None
 
@@ -786,6 +787,10 @@ class _Resolver:
                     a.surname_key == surname for a in self.actors) else None
             else:
                 actor = self._person_for(surname, first, cand.start, gender)
+            if actor is None and first is None and any(t.low.rstrip(".") in _FIRST_NAME_ADDRESS for t in cand.title):
+                # 'Sir John' after 'Sir John Stevens': these forms of address take the given name
+                known = [a for a in self.actors if a.kind == "person" and a.first == toks[0].text]
+                actor = max(known, key=lambda a: a.last_seen) if known else None
             if actor is None and first is None:
                 later = [c for c in self._known_surname(toks[-1].text) or () if c.start > cand.start and not (
                     gender and gender_of(c.tokens[0].text) and gender != gender_of(c.tokens[0].text))]
