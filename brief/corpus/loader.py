@@ -13,7 +13,6 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -187,6 +186,8 @@ def _load_missing(missing: list[FileEntry], settings: Settings, rules: Boilerpla
                 progress(done, total)  # before the yield: the consumer stops pulling after the last one
             yield found
         return
+    from concurrent.futures import ProcessPoolExecutor  # only when needed: it is slow to import
+
     batches = [missing[i:i + _BATCH] for i in range(0, total, _BATCH)]
     done = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
