@@ -504,9 +504,14 @@ class ActorExtractor:
             if text[tok.end:tokens[j + 1].start] != " " or tok.kind != "word":
                 break
             if tok.capitalised:
-                # 'Democratic presidential nominee', 'Russian foreign minister', 'Finance minister X'
-                if words and (tok.text in demonyms() or tok.initial and tok.low in TITLE_WORDS):
-                    words.insert(0, tok)
+                # 'Democratic presidential nominee', 'Russian foreign minister', 'Finance minister X',
+                # 'Linux founder X', 'Manchester United striker X': the body or place the office is of
+                while (words and j >= 0 and tokens[j].capitalised and not tokens[j].possessive
+                       and not _is_time(tokens[j], text) and not (tokens[j].initial and _is_filler(tokens[j], _not_names()))
+                       and text[tokens[j].end:tokens[j + 1].start] == " " and len(words) < _LOWER_TITLE_SCAN + 3):
+                    words.insert(0, tokens[j])
+                    if tokens[j].initial:
+                        break
                     j -= 1
                 break
             if tok.low not in TITLE_WORDS:
