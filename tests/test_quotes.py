@@ -389,3 +389,20 @@ def test_pronoun_does_not_reach_far_back():
     )
     q = by_start(extract(text, PEOPLE), "We never gave up")
     assert q.speaker_key is None
+
+
+def test_role_after_a_party_name_and_compound_names():
+    text = (
+        "Earlier, Green Party chairman Tomas Brandt wrote to the regulator saying: “The rules were broken.”\n"
+        "“It was a hard choice,” said Kowalczyk and Partners director Ingrid Solberg.\n"
+    )
+    quotes = extract(text, PEOPLE, {"Green Party": []})
+    assert by_start(quotes, "The rules").speaker_key == "tomasbrandt"
+    assert by_start(quotes, "It was a hard").speaker_key is None
+
+
+def test_straight_quote_paragraphs_run_together():
+    text = 'Brandt said: "We lost the vote. "We will be back next year." The party met on Monday.\n'
+    quotes = extract(text, PEOPLE)
+    assert [q.text for q in quotes] == ["We lost the vote.", "We will be back next year."]
+    assert [q.speaker_key for q in quotes] == ["tomasbrandt", "tomasbrandt"]

@@ -150,6 +150,8 @@ class QuoteExtractor:
         """A quote with no cue of its own goes on from the previous speaker where nobody else comes between."""
         if kind != "direct" or last is None or last.key is None or last.kind == "credit":
             return None
+        if CUE.search(ctx.masked, span.after, ctx.sentence_end(span.after)):
+            return None  # it has a cue of its own, naming someone this pass could not tell
         if ctx.paragraph(span.open_at) - last.paragraph > 1:
             return None
         since = last.clause_end if last.clause_end <= span.open_at else last.quote_end
@@ -165,7 +167,7 @@ class QuoteExtractor:
     @staticmethod
     def _after_report(ctx: Context, span: QuoteSpan, kind: str) -> Frame | None:
         """'Cummings called him a master dealmaker. "He showed again and again …"': the quote after a report."""
-        if kind != "direct":
+        if kind != "direct" or CUE.search(ctx.masked, span.after, ctx.sentence_end(span.after)):
             return None
         start = ctx.sentence_start(span.open_at)
         if start != span.open_at or start == ctx.paragraph_bounds(start)[0]:

@@ -46,6 +46,19 @@ class QuoteSpan:
         return self.close_end if self.close_end is not None else self.end
 
 
+def _straight_shape(text: str, pos: int) -> str | None:
+    """Which way a straight double mark faces: 'open' ( "Word), 'close' (word" ), or None when it cannot tell."""
+    prev = text[pos - 1] if pos > 0 else " "
+    nxt = text[pos + 1] if pos + 1 < len(text) else " "
+    opens = (prev.isspace() or prev in "([{—–/") and not nxt.isspace()
+    closes = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–")
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return None
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -87,6 +100,13 @@ def _double_spans(text: str) -> list[QuoteSpan]:
                 spans.append(cur)
                 cur = None
             continue
+        if ch == '"':
+            shape = _straight_shape(text, pos)
+            if shape == "open" and cur is not None and depth == 0:
+                # '"A. "B." X': a quote paragraph run into the previous one, its closing mark never typed.
+                ch = "“"
+            elif shape == "close" and cur is None:
+                continue  # a stray closing mark
         if cur is None:
             if ch == "”" and not (pos + 1 < len(text) and text[pos + 1].isalnum()):
                 continue  # a stray closing mark
@@ -95,7 +115,7 @@ def _double_spans(text: str) -> list[QuoteSpan]:
             continue
         if ch == "“" and pos > 0 and not text[pos - 1].isspace() and (pos + 1 >= len(text) or not text[pos + 1].isalnum()):
             ch = "”"  # an opening mark typed where a closing one belongs
-        if ch == "“" and cur.nested_close_ahead(text, pos):
+        if ch == "“" and text[pos] == "“" and cur.nested_close_ahead(text, pos):
             depth += 1  # “…“hell”…”: a quote inside the quote, closed before the outer one
             continue
         if ch == "”" and depth:

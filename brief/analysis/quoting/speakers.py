@@ -189,6 +189,8 @@ def subject_after(ctx: Context, verb_end: int, right: int) -> Speaker | None:
         if any(c in _QUOTE_CHARS for c in word):
             break
         bare = word.rstrip(",;.:")
+        if bare.lower() in ("and", "&") and start is not None and _capitalised(masked[start:end].split()[-1]):
+            return None  # 'said Richard and Judy producer Amanda Ross': a compound, not one name
         if bare.lower() in cues.CLAUSE_WORDS or (not bare and word):
             break
         if _DATEISH.match(bare) or bare.lower() in {"today", "yesterday", "tonight"}:
@@ -328,9 +330,17 @@ def _sentence_subject(ctx: Context, start: int, end: int) -> Speaker | None:
         lead = ctx.masked[start : m.start].rsplit(",", 1)[-1].split()
         if len(lead) > 4 or any(w.lower() in cues.CLAUSE_WORDS or any(c in _QUOTE_CHARS for c in w) for w in lead):
             continue
-        if ctx.is_possessive(m) or ctx.kind(m.actor_key) not in ("person", "organization"):
+        if ctx.is_possessive(m) or cues.CUE.search(ctx.masked, start, m.start):
             return None
-        if cues.CUE.search(ctx.masked, start, m.start):
+        # 'Lib Dem chairman Matthew Taylor': a name qualifying a role before the name that heads the phrase.
+        while True:
+            later = [n for n in ctx.mentions_between(m.end, min(end, m.end + 40))
+                     if re.fullmatch(r"\s+(?:[a-z\-]+\s+){1,3}", ctx.masked[m.end : n.start])
+                     and not any(w in cues.CLAUSE_WORDS for w in ctx.masked[m.end : n.start].split())]
+            if not later:
+                break
+            m = later[0]
+        if ctx.kind(m.actor_key) not in ("person", "organization") or ctx.is_possessive(m):
             return None
         rest = ctx.masked[m.end : end]
         appositive = re.match(r"(?:\s*\([^)]{0,30}\))?,\s+[^,~“”\"]{1,80},\s", rest)
