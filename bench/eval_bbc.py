@@ -1,7 +1,8 @@
 """Score sentence splitting and summaries on the BBC News Summary corpus in ../shared/corpora.
 
 Splitting: each splitter runs paragraph by paragraph and is scored against the corpus's gold `sentences`
-(precision, recall and F1 of exact sentence spans, less quote marks at their ends, share of articles split exactly right, time per article), and
+(precision, recall and F1 of exact sentence spans less the quote marks at their ends, share of articles split
+exactly right, time per article), and
 on the two seed articles against sentence starts read by hand. Library splitters (syntok, pysbd, blingfire) are
 measured when installed; they are not dependencies of brief.
 
@@ -134,7 +135,9 @@ def splitters() -> dict[str, object]:
     try:
         import blingfire
 
-        found[_versioned("blingfire")] = _per_line(lambda line: _find_in_order(line, blingfire.text_to_sentences(line).split("\n")))
+        found[_versioned("blingfire")] = _per_line(
+            lambda line: _find_in_order(line, blingfire.text_to_sentences(line).split("\n"))
+        )
     except ImportError:
         pass
     return found
@@ -198,7 +201,8 @@ def evaluate_splitting(articles: list[dict]) -> str:
         )
         print(rows[-1], flush=True)
     header = (
-        f"### Sentence splitting ({len(articles)} BBC articles, gold `sentences`; 2 seed articles, hand-read starts)\n\n"
+        f"### Sentence splitting ({len(articles)} BBC articles, gold `sentences`; "
+        "2 seed articles, hand-read starts)\n\n"
         "Spans compared less the quote marks at their ends (the gold often drops a closing quote). Library rows "
         "appear where the library is installed (`pip install syntok pysbd blingfire`); none is a brief "
         "dependency.\n\n"

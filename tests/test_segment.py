@@ -67,7 +67,9 @@ def test_said_on_x_breaks_before_the_next_opening_quote_or_sentence():
 
 def test_question_and_exclamation_inside_quotes_end_a_sentence_before_a_capital():
     text = '“Is this the end?” Rosa Vance asked. “No!” The crowd roared. “Really?” he said.'
-    assert texts(text) == ["“Is this the end?” Rosa Vance asked.", "“No!”", "The crowd roared.", "“Really?” he said."]
+    assert texts(text) == [
+        "“Is this the end?” Rosa Vance asked.", "“No!”", "The crowd roared.", "“Really?” he said."
+    ]
 
 
 def test_offsets_point_into_the_text_and_paragraphs_are_lines():
