@@ -116,7 +116,7 @@ CUE_WORDS = frozenset(
     if w not in _NOUNISH
 ) | {"reports"}
 # Multiword cues.
-_CUE_PHRASES = ("pointed out", "points out", "went on", "goes on", "put it", "puts it", "spoke of", "wrote in", "chimed in")
+_CUE_PHRASES = ("pointed out", "points out", "went on", "goes on", "put it", "puts it", "spoke of", "chimed in")
 _CUE_SET = CUE_WORDS | frozenset(_CUE_PHRASES)
 
 

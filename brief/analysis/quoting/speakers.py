@@ -369,16 +369,14 @@ def channel_in(ctx: Context, start: int, end: int) -> str | None:
     masked = ctx.masked
     told = cues.TOLD.search(masked, start, end)
     if told is not None:
-        name = told.group(1)
-        mention = ctx.mention_at(told.start(1), told.end(1))
-        if (mention is None or ctx.kind(mention.actor_key) != "person") and (
-            cues.OUTLET_WORDS.search(name) or (mention is not None and ctx.kind(mention.actor_key) == "organization")
-        ):
-            return _clean_name(name)
+        # 'told Reuters', "told CNN's Wolf Blitzer", "told Bill O'Reilly of Fox News"; not 'told Congress'.
+        name = _outlet_name(told.group(1))
+        if name:
+            return name
     within = cues.CHANNEL_IN.search(masked, start, end)
     platform = cues.CHANNEL_ON.search(masked, start, end)
-    if within is not None and within.group(2) and not cues.NOT_CHANNEL.match(within.group(2)):
-        return _clean_name(within.group(2))
+    if within is not None and within.group(2) and _outlet_name(within.group(2)):
+        return _outlet_name(within.group(2))  # 'in an interview with CNN
     if platform is not None:
         return platform.group(1)
     for on in cues.CHANNEL_ON_OUTLET.finditer(masked, start, end):
@@ -392,6 +390,14 @@ def channel_in(ctx: Context, start: int, end: int) -> str | None:
                 return p
         return phrase
     return None
+
+
+def _outlet_name(name: str) -> str | None:
+    """The outlet in "CNN's Wolf Blitzer" or "Bill O'Reilly of Fox News"; None when it names no outlet."""
+    name = re.split(r"[’']s\s", name)[0]
+    if " of " in name:
+        name = name.split(" of ")[-1]
+    return _clean_name(name) if cues.OUTLET_WORDS.search(name) and not cues.NOT_CHANNEL.match(name) else None
 
 
 def _clean_name(name: str) -> str:
