@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import warnings
 
 import pytest
 
@@ -48,6 +49,16 @@ def test_edge_cases(method, sentences):
     assert summarize(one, method=method, count=3) == [0]
     assert summarize(one, method=method, ratio=0.1) == [0]
     assert summarize(sentences, method=method, count=len(sentences) + 5) == list(range(len(sentences)))
+
+
+@pytest.mark.parametrize("text", ["It is. He was. They were.", "2004. 2005! 3.5?", "Rain. Rain rain. Rain rain."])
+def test_texts_without_content_words_summarise_without_warnings(text):
+    sentences = split_sentences(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for method in METHODS:
+            picked = summarize(sentences, method=method, count=2)
+            assert len(picked) == 2 and all(0 <= i < 3 for i in picked), method
 
 
 def test_summary_length():
