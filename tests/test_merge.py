@@ -197,3 +197,12 @@ def test_different_middle_initials_are_different_people():
     bushes = sorted((a.name, len(a.article_ids)) for a in people(result, "Bush"))
     # the plain 'George Bush', with nothing to tell which of the two he is, is not guessed
     assert bushes == [("George Bush", 1), ("George H.W. Bush", 1), ("George W. Bush", 1)]
+
+
+def test_a_name_typed_other_in_one_article_joins_the_person_of_another():
+    _, _, result = merge(
+        "Senator Ruffo Delgado spoke in Lima.",
+        "Crowds cheered Ruffo Delgado in Lima.",
+    )
+    person = actor_named(result, "Ruffo Delgado")
+    assert person.kind == "person" and len(person.article_ids) == 2

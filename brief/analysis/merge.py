@@ -149,6 +149,13 @@ def _peer_title(local: LocalActor) -> str | None:
     return None
 
 
+def _name_shaped(name: str) -> bool:
+    """Two or three capitalised words, the way a person is named ('Mitt Romney')."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].replace("'", "").replace("-", "").isalpha()
+                                        and not w.isupper() for w in words)
+
+
 def _is_word_name(local: LocalActor) -> bool:
     return bool(local.name) and local.name[0].isalpha() and not local.name.startswith("@")
 
@@ -200,14 +207,23 @@ class ActorMerger:
                 named.setdefault(titled, _Cluster()).add(local, evidence=False)
             elif actor.kind == "person" and _is_word_name(actor):
                 people[name_key(actor.name.split()[-1])].append(local)
-            elif actor.kind == "other" and _is_word_name(actor) and " " not in actor.name and not _canonical(actor):
-                bare_words.append(local)
+            elif actor.kind == "other" and _is_word_name(actor) and not _canonical(actor) and (
+                    " " not in actor.name or _name_shaped(actor.name)):
+                bare_words.append(local)  # may be a surname, or a person's name typed 'other' here
             else:
                 named.setdefault(plain_key(_canonical(actor) or actor.name), _Cluster()).add(local, evidence=False)
 
         person_clusters = {surname: self._people(members) for surname, members in people.items()}
         for local in bare_words:
-            target = self._best(person_clusters.get(name_key(local.actor.name), []), local)
+            words = local.actor.name.split()
+            clusters = person_clusters.get(name_key(words[-1]), [])
+            if len(words) > 1:
+                # 'Mitt Romney' typed 'other' in one article: the Mitt Romney that others call a person
+                forms = _first_forms(words[0])
+                fits = [c for c in clusters if c.first_forms & forms]
+                target = fits[0] if len(fits) == 1 else None
+            else:
+                target = self._best(clusters, local)
             if target is not None:
                 target.add(local)
             else:
