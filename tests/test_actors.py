@@ -235,3 +235,10 @@ def test_sir_takes_the_given_name_and_from_the_marks_a_person():
     stevens = by_name(ex, "John Stevens")
     assert mention_texts(ex, stevens) == ["John Stevens", "John"]
     assert by_name(ex, "Massoud Shadjareh").kind == "person"
+
+
+def test_a_city_and_team_named_again_by_its_last_word_is_not_a_person():
+    text = "The Indianapolis Colts won again. Fans said the Colts were the best, and the Hollywood Reporter said so."
+    ex = extract(text)
+    assert by_name(ex, "Indianapolis Colts").kind != "person"
+    assert all(a.kind != "person" for a in ex.actors)

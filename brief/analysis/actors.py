@@ -604,8 +604,9 @@ class _Resolver:
             return "person", None  # 'J. Smith', 'Charles B. Rangel'
         if len(toks) <= 4 and toks[0].kind == "word" and self._appositive_role(cand):
             return "person", None  # 'Kerr Putney, the police chief,'
-        if 2 <= len(toks) <= 3 and (self._speech_after(cand) or _PERSON_PRONOUN_AFTER.match(self.text, cand.end)):
-            return "person", None
+        if (2 <= len(toks) <= 3 and toks[0].text not in places() and toks[-1].low not in TITLE_WORDS
+                and (self._speech_after(cand) or _PERSON_PRONOUN_AFTER.match(self.text, cand.end))):
+            return "person", None  # not 'Indianapolis Colts said', 'The Hollywood Reporter said'
         return "other", None
 
     def _accept_single(self, cand: _Candidate) -> bool:
@@ -806,8 +807,9 @@ class _Resolver:
             if actor is None:
                 actor = self._new_actor(name, actor_kind, first=first, surname=surname)
             if actor_kind == "person" or (
-                    first is None and len(actor.name.split()) >= 2 and actor.kind == "other"):
-                actor.kind = "person"  # named again by its last word alone: a surname
+                    first is None and len(actor.name.split()) >= 2 and actor.kind == "other"
+                    and actor.name.split()[0] not in places() and actor.name.split()[-1].lower() not in TITLE_WORDS):
+                actor.kind = "person"  # named again by its last word alone: a surname ('the Colts' is no one's)
             if first and not actor.first:
                 actor.first = first
             actor.gender = actor.gender or gender
