@@ -406,3 +406,4 @@ def test_straight_quote_paragraphs_run_together():
     quotes = extract(text, PEOPLE)
     assert [q.text for q in quotes] == ["We lost the vote.", "We will be back next year."]
     assert [q.speaker_key for q in quotes] == ["tomasbrandt", "tomasbrandt"]
+

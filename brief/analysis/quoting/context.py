@@ -21,6 +21,10 @@ _ABBREVIATIONS = frozenset(
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _DETERMINER_END = re.compile(r"\b(?:the|a|an|The|A|An)\s+$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+_TITLES = frozenset(
+    "Mr Mrs Ms Miss Dr Sen Rep Gov Gen President Senator Governor Secretary Minister Prime Chief Director Judge "
+    "Justice Mayor Lord Lady Sir Dame Prof Rev Former US U.S. Vice".split()
+)
 _POSSESSIVE = re.compile(r"^(?:’s|'s|’|')(?!\w)")
 
 
@@ -53,6 +57,14 @@ class Context:
         self._mention_starts = [m.start for m in self.mentions]
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
         self._surnames: dict[str, set[str]] | None = None
+        # Actors whose mentions carry different given names ('Rakeyia Scott', 'Keith Lamont Scott'): two people
+        # under one key, so a pronoun must not be given to them.
+        given: dict[str, set[str]] = {}
+        for m in self.mentions:
+            words = [w for w in m.text.split() if w.rstrip(".") not in _TITLES]
+            if len(words) >= 2 and words[0][:1].isupper():
+                given.setdefault(m.actor_key, set()).add(words[0].lower())
+        self.conflated = {k for k, names in given.items() if len(names) > 1}
         # Sentence ends, found once: (start of the end mark, start of the next sentence), within paragraphs.
         bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(masked) if "\n" not in m.group() and self._is_boundary(m)]
         self._bound_starts = [a for a, _ in bounds]

@@ -20,7 +20,15 @@ _ROLE = re.compile(
     r"son|brother|actor|king|prince|grandfather))\b",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+_ROLE_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:(spokeswoman|congresswoman|chairwoman|businesswoman|actress|mother|wife)|"
+    r"(spokesman|congressman|chairman|businessman|actor|father|husband))\b"
+)
+_BOUND_PRONOUN = re.compile(
+    r"(?:\s+(?:said|says|added|thinks|believes|wrote|argued|insisted|claimed|noted)(?:\s+that)?|\s+and|,\s+who\s+\w+)"
+    r"\s+(?:(he|his|himself)|(she|her|herself))\b"
+)
+_OPENING_PRONOUN = re.compile(r"\b(?:(He)|(She))\b")
 WINDOW_PARAGRAPHS = 2
 _VERB_LIKE = re.compile(r"[a-z]+ed\b")
 SENTENCES_BACK = 3  # sentences before the pronoun's own that may hold its person
@@ -66,16 +74,24 @@ def infer_genders(ctx: Context) -> dict[str, str]:
         honorific = _HONORIFIC.search(masked, max(0, m.start - 6), m.start) or re.match(r"(Mr|Mrs|Ms|Miss)\b", m.text)
         if honorific:
             vote(m.actor_key, _HONORIFIC_GENDER[honorific.group(1).lower()], 3)
-        near = masked[max(0, m.start - 40) : m.start] + " " + masked[m.end : m.end + 40]
-        role = _ROLE.search(near)
-        if role and not re.search(r"\b(?:his|her)\s+$", near[: role.start()]):
+        role = _ROLE.search(masked, max(0, m.start - 16), m.start)  # 'spokeswoman Jennifer Palmieri'
+        if role is None or masked[role.end() : m.start].strip():
+            role = _ROLE_AFTER.match(masked, m.end)  # 'Palmieri, a spokeswoman'
+        if role is not None:
             vote(m.actor_key, "f" if role.group(1) else "m")
-    # A pronoun after a lone person in its sentence most likely refers to that person.
-    for p in _PRONOUN.finditer(masked):
+        # 'Clinton said she …', 'Trump and his …', 'Warren, who …her': a pronoun bound to the name.
+        bound = _BOUND_PRONOUN.match(masked, m.end)
+        if bound is not None and not ctx.is_possessive(m):
+            vote(m.actor_key, "m" if bound.group(1) else "f")
+    # A sentence opening with He or She after a sentence whose only person opens it.
+    for p in _OPENING_PRONOUN.finditer(masked):
         start = ctx.sentence_start(p.start())
-        persons = {m.actor_key for m in ctx.mentions_between(start, p.start()) if ctx.kind(m.actor_key) == "person"}
-        if len(persons) == 1:
-            vote(persons.pop(), "m" if p.group(1) else "f")
+        if start != p.start() or start == 0:
+            continue
+        prev = ctx.sentence_start(start - 1)
+        persons = [m for m in ctx.mentions_between(prev, start) if ctx.kind(m.actor_key) == "person"]
+        if len({m.actor_key for m in persons}) == 1 and persons[0].start - prev < 40:
+            vote(persons[0].actor_key, "m" if p.group(1) else "f")
     genders = {}
     for key, (m, f) in votes.items():
         if m >= 2 * f + 1:
@@ -92,7 +108,7 @@ class PronounResolver:
         self._lowercase_words: set[str] | None = None
 
     def _compatible(self, key: str | None, pronoun: str) -> bool:
-        if key is None:
+        if key is None or key in self.ctx.conflated:
             return False
         kind = self.ctx.kind(key)
         p = pronoun.lower()
