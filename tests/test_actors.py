@@ -242,3 +242,10 @@ def test_a_city_and_team_named_again_by_its_last_word_is_not_a_person():
     ex = extract(text)
     assert by_name(ex, "Indianapolis Colts").kind != "person"
     assert all(a.kind != "person" for a in ex.actors)
+
+
+def test_a_known_outlet_glued_to_a_name_is_split():
+    text = "Donald Trump spoke. In an interview with the Washington Post Trump declared victory."
+    ex = extract(text)
+    assert mention_texts(ex, by_name(ex, "Donald Trump")) == ["Donald Trump", "Trump"]
+    assert by_name(ex, "Washington Post").kind == "organization"

@@ -337,6 +337,18 @@ def _title_part(tok: _Token, honorific: bool) -> bool:
     return _acronym(tok) or bool(_lexicon_kind(tok.text)) or word in _org_suffixes()
 
 
+def _split_known_prefix(text: str, run: list[_Token], surnames: frozenset[str]) -> list[list[_Token]]:
+    """'Washington Post Trump' is an outlet, then a man: split after a known body or place when what
+    follows is a given name, or a surname the article gives with a given name elsewhere."""
+    if len(run) < 2 or _lexicon_kind(text[run[0].start:run[-1].end]):
+        return [run]
+    for k in range(min(4, len(run) - 1), 0, -1):
+        if _lexicon_kind(text[run[0].start:run[k - 1].end]) and (
+                _given(run[k].text) or (k == len(run) - 1 and run[k].text in surnames)) and run[k].low not in TITLE_WORDS:
+            return [run[:k], run[k:]]
+    return [run]
+
+
 def _given(word: str) -> bool:
     """A given name, hyphenated ones too ('Jean-Marc')."""
     return word in given_names() or ("-" in word and word.split("-", 1)[0] in given_names())
@@ -375,6 +387,7 @@ class ActorExtractor:
         runs = _runs(text, tokens)
         # names that start a run mid-sentence somewhere, to tell 'Injured Chelsea' from 'World War II'
         mid_runs = frozenset(text[r[0].start:r[-1].end] for r in runs if not r[0].initial)
+        surnames = frozenset(r[-1].text for r in runs if len(r) >= 2 and _given(r[-2].text))
         for run in runs:
             while hi < len(headlines) and headlines[hi][1] < run[0].start:
                 hi += 1
@@ -413,7 +426,8 @@ class ActorExtractor:
                   and not _lexicon_kind(text[run[0].start:run[-1].end])):
                 run[1].initial = True
                 run = run[1:]  # 'Injured Chelsea ...' where the article names 'Chelsea' mid-sentence
-            pieces = self._split_on_time_words(run, text)
+            pieces = [part for piece in self._split_on_time_words(run, text)
+                      for part in _split_known_prefix(text, piece, surnames)]
             for piece in pieces:
                 for cand in self._split_title(text, piece, lower_words):
                     cand.initial = cand.start == piece[0].start and piece[0].initial
