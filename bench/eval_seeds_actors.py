@@ -48,8 +48,13 @@ def seeds(lines: list[str]) -> None:
         one = len(holders) == 1 and not missing
         whole += one
         roles = holders[0].roles if len(holders) == 1 else [r for a in holders for r in a.roles]
+        note = ""
+        if not one and not missing and entry["kind"] == "place":
+            # 'Kyiv' for Ukraine, 'Washington' for the United States: a capital standing for its
+            # country is kept as its own place, by choice
+            note = f"  (capital kept apart: {sorted(a.name for a in holders if a.name != entry['canonical'])})"
         lines.append(f"  {'ok ' if one else 'NO '} {entry['canonical']:<22} actors={len(holders)} missing={missing} "
-                     f"roles={roles}")
+                     f"roles={roles}{note}")
     names = {a.name for a in briefing.actors} | {x for a in briefing.actors for x in a.aliases}
     junk = [x for x in gold["not_actors"] if x in names]
     lines.append(f"  gold actors held whole by one actor: {whole}/{len(gold['actors'])}; not-actors present: {junk}")
