@@ -407,3 +407,14 @@ def test_straight_quote_paragraphs_run_together():
     assert [q.text for q in quotes] == ["We lost the vote.", "We will be back next year."]
     assert [q.speaker_key for q in quotes] == ["tomasbrandt", "tomasbrandt"]
 
+
+
+def test_bare_surname_after_another_full_name_is_not_trusted():
+    text = (
+        "Ilse Brandt spoke first. Later, her husband Keith Brandt took the stage.\n"
+        "“We will win this,” Brandt said.\n"
+    )
+    # The actor pass gave every bare 'Brandt' to Ilse: the latest full name says otherwise.
+    people = {"Keith Brandt": [], "Ilse Brandt": ["Brandt"]}
+    q = by_start(extract(text, people), "We will win")
+    assert q.speaker_key is None and q.speaker_text == "Brandt"

@@ -65,6 +65,12 @@ class Context:
             if len(words) >= 2 and words[0][:1].isupper():
                 given.setdefault(m.actor_key, set()).add(words[0].lower())
         self.conflated = {k for k, names in given.items() if len(names) > 1}
+        # Full-name mentions in text order by surname: the latest one tells who a bare surname most likely means.
+        self._full_names: dict[str, list[tuple[int, str]]] = {}
+        for m in self.mentions:
+            words = [w for w in m.text.split() if w.rstrip(".") not in _TITLES]
+            if len(words) >= 2 and self.kind(m.actor_key) == "person":
+                self._full_names.setdefault(words[-1].lower(), []).append((m.start, m.actor_key))
         # Sentence ends, found once: (start of the end mark, start of the next sentence), within paragraphs.
         bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(masked) if "\n" not in m.group() and self._is_boundary(m)]
         self._bound_starts = [a for a, _ in bounds]
@@ -126,6 +132,18 @@ class Context:
                 return m
             i -= 1
         return None
+
+    def is_ambiguous(self, m: Mention) -> bool:
+        """A bare surname given to someone other than the person last named in full with it
+        ('former president Bill Clinton … Clinton said', the second given to Hillary Clinton)."""
+        words = [w for w in m.text.split() if w.rstrip(".") not in _TITLES]
+        if len(words) != 1:
+            return False
+        full = self._full_names.get(re.sub(r"(?:’s|'s)$", "", words[0]).lower())
+        if not full:
+            return False
+        i = bisect.bisect_left(full, (m.start, ""))
+        return i > 0 and full[i - 1][1] != m.actor_key
 
     def is_possessive(self, m: Mention) -> bool:
         return bool(_POSSESSIVE.match(self.text, m.end)) or m.text.endswith(("’s", "'s"))

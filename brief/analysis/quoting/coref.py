@@ -184,6 +184,8 @@ class PronounResolver:
                 if self._compatible(m.actor_key, p) and not ctx.is_possessive(m) and not ctx.is_modifier(m)
                 and not re.search(r"\b(?:to|with|by|from|for|against|about|of|and)\s+$", ctx.masked[max(0, m.start - 10) : m.start])
             ]
+            if any(ctx.is_ambiguous(m) for m in candidates):
+                return None  # a bare surname that may be someone else's
             keys = {m.actor_key for m in candidates}
             everyone = {m.actor_key for m in ctx.mentions_between(start, end)
                         if (self._compatible(m.actor_key, p) or self._maybe_person(m, p)) and not ctx.is_modifier(m)}

@@ -65,7 +65,8 @@ def _speaker_from_phrase(ctx: Context, start: int, end: int) -> Speaker | None:
             return Speaker(start, end, text, None, "generic")
         mention = person
     if mention is not None:
-        return Speaker(mention.start, mention.end, mention.text, mention.actor_key, "named")
+        key = None if ctx.is_ambiguous(mention) else mention.actor_key
+        return Speaker(mention.start, mention.end, mention.text, key, "named")
     last = words[-1]
     if _capitalised(last) and not (len(words) == 1 and low in cues.DETERMINERS):
         # A name the actor pass did not catch: keep its words; an actor of the article with that surname, if one.
