@@ -10,13 +10,13 @@ import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from brief import ENGINE_VERSION
 from brief.config import Settings, cache_dir
 from brief.models import Article, ArticleAnalysis, Briefing
-from brief.store import Store
+from brief.store import Store, pack, unpack
 
 # progress(stage, done, total); stages: "load", "analyse", "assemble"
 Progress = Callable[[str, int, int], None]
@@ -38,26 +38,47 @@ def _briefing_key(keys: list[str], articles: list[Article]) -> str:
     return digest.hexdigest()
 
 
-def _analyse(pending: list[Article], settings: Settings, progress: Progress | None,
-             workers: int) -> list[ArticleAnalysis]:
-    from brief.analysis.article import analyse_article, analyse_batch
+def analyse_packed(articles: list[Article], settings: Settings) -> list[bytes]:
+    """Analyses as the cache stores them (compressed JSON), made in the worker process.
 
+    Top-level so a process pool can pickle it. Bytes cross the process boundary far more cheaply
+    than pickled models, and the parent stores them as they are instead of serialising again.
+    """
+    from brief.analysis import article as article_module
+
+    return [pack(article_module.analyse_article(a, settings)) for a in articles]
+
+
+def _analyse(pending: list[Article], keys: list[str], settings: Settings, store: Store,
+             progress: Progress | None, workers: int) -> dict[str, ArticleAnalysis]:
+    """Analyse `pending` (cache keys `keys`), storing each batch in the cache as soon as it is done.
+
+    Batches go to the cache one transaction each, so an interrupted cold build keeps what it did.
+    """
     total = len(pending)
+    done: dict[str, ArticleAnalysis] = {}
+
+    def take(batch_keys: list[str], packed: list[bytes]) -> None:
+        store.put_packed("analyses", list(zip(batch_keys, packed)))
+        for key, blob in zip(batch_keys, packed):
+            done[key] = unpack(blob, ArticleAnalysis)
+        if progress:
+            progress("analyse", len(done), total)
+
     if workers <= 1 or total < _PARALLEL_FROM:
-        done: list[ArticleAnalysis] = []
-        for article in pending:
-            done.append(analyse_article(article, settings))
-            if progress and (len(done) % 16 == 0 or len(done) == total):
-                progress("analyse", len(done), total)
+        step = 16
+        for i in range(0, total, step):
+            take(keys[i:i + step], analyse_packed(pending[i:i + step], settings))
         return done
-    batches = [pending[i:i + _BATCH] for i in range(0, total, _BATCH)]
-    done = []
+    # Small enough batches that both workers stay busy to the end and progress moves often.
+    size = max(8, min(_BATCH, total // (workers * 8) or 1))
+    starts = range(0, total, size)
     # spawn, not fork: the reader builds from a worker thread, and forking a threaded process can deadlock.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for result in pool.map(analyse_batch, batches, [settings] * len(batches)):
-            done.extend(result)
-            if progress:
-                progress("analyse", len(done), total)
+        futures = {pool.submit(analyse_packed, pending[i:i + size], settings): i for i in starts}
+        for future in as_completed(futures):
+            i = futures[future]
+            take(keys[i:i + size], future.result())
     return done
 
 
@@ -72,7 +93,13 @@ def _build(path: Path, settings: Settings, store: Store | None,
     from brief.corpus import load_corpus
 
     store = store if store is not None else default_store()
-    loaded = load_corpus(path, settings, store=store)
+    workers = workers or settings.workers or os.cpu_count() or 1
+
+    def load_progress(done: int, total: int) -> None:
+        if progress:
+            progress("load", done, total)
+
+    loaded = load_corpus(path, settings, store=store, progress=load_progress, workers=workers)
     if progress:
         progress("load", len(loaded.articles), len(loaded.articles))
 
@@ -80,27 +107,31 @@ def _build(path: Path, settings: Settings, store: Store | None,
 
     keys = [analysis_key(a, settings) for a in loaded.articles]
     briefing_key = _briefing_key(keys, loaded.articles)
-    cached = store.get_briefing(briefing_key, Briefing)
-    if cached is not None:
-        cached.warnings = loaded.warnings + store.warnings
-        return cached, briefing_key
+    if store.has_items(briefing_key):
+        from brief.stored_library import StoredLibrary
+
+        cached = StoredLibrary(store, briefing_key).read_briefing()
+        if cached is not None:
+            cached.warnings = loaded.warnings + store.warnings
+            return cached, briefing_key
 
     analyses = store.get_analyses(keys, ArticleAnalysis)
-    pending = [a for a, k in zip(loaded.articles, keys) if k not in analyses]
-    if pending:
-        workers = workers or settings.workers or os.cpu_count() or 1
-        fresh = _analyse(pending, settings, progress, workers)
-        new_items = [(analysis_key(a, settings), r) for a, r in zip(pending, fresh)]
-        store.put_analyses(new_items)
-        analyses.update(new_items)
+    missing = [(a, k) for a, k in zip(loaded.articles, keys) if k not in analyses]
+    if missing:
+        analyses.update(_analyse([a for a, _ in missing], [k for _, k in missing], settings, store,
+                                 progress, workers))
 
     from brief.analysis.corpus import assemble
 
     if progress:
         progress("assemble", 0, 1)
     by_id = {a.id: analyses[k] for a, k in zip(loaded.articles, keys)}
+    del analyses  # by_id holds the same objects; one mapping fewer at 100,000 articles
     briefing = assemble(loaded.articles, by_id, loaded.warnings)
-    store.put_briefing(briefing_key, briefing)
+    if store.path is not None:
+        from brief.stored_library import save_briefing
+
+        save_briefing(store, briefing_key, briefing)
     if progress:
         progress("assemble", 1, 1)
     briefing.warnings = loaded.warnings + store.warnings
@@ -160,7 +191,7 @@ def refresh_library(path: Path, settings: Settings, store: Store, progress: Prog
     Only new or changed files are read and analysed; the rest comes from the cache.
     """
     from brief.library import Library
-    from brief.stored_library import StoredLibrary, save_briefing
+    from brief.stored_library import StoredLibrary
 
     corpus = _corpus_key(path)
     manifest = corpus_manifest(path, settings)
@@ -168,8 +199,6 @@ def refresh_library(path: Path, settings: Settings, store: Store, progress: Prog
     if snapshot is not None and snapshot[0] == manifest and store.has_items(snapshot[1]):
         return StoredLibrary(store, snapshot[1]), False
     briefing, key = _build(path, settings, store, progress, workers)
-    if not store.has_items(key):
-        save_briefing(store, key, briefing)
     store.put_snapshot(corpus, manifest, key)
     store.drop_items_except(store.snapshot_briefings())
     return Library(briefing), True

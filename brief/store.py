@@ -31,12 +31,17 @@ CREATE TABLE IF NOT EXISTS snapshots (
 """
 
 
-def _pack(model: BaseModel) -> bytes:
+def pack(model: BaseModel) -> bytes:
+    """A model as the cache keeps it: compressed JSON (made in analysis workers, stored as is)."""
     return zlib.compress(model.model_dump_json().encode("utf-8"), 1)
 
 
-def _unpack(blob: bytes, model: type[M]) -> M:
+def unpack(blob: bytes, model: type[M]) -> M:
     return model.model_validate_json(zlib.decompress(blob))
+
+
+_pack, _unpack = pack, unpack
+_CHUNK = 500  # keys per SELECT ... IN (...), under SQLite's variable limit
 
 
 class Store:
@@ -106,15 +111,16 @@ class Store:
             return None
 
     def _put_many(self, table: str, items: list[tuple[str, BaseModel]]) -> None:
+        self.put_packed(table, [(k, _pack(m)) for k, m in items])
+
+    def put_packed(self, table: str, items: list[tuple[str, bytes]]) -> None:
+        """Already packed (key, blob) pairs, in one transaction."""
         if self._db is None or not items:
             return
         try:
             with self._db:
                 self._db.execute("BEGIN")
-                self._db.executemany(
-                    f"INSERT OR REPLACE INTO {table} (key, data) VALUES (?, ?)",
-                    [(k, _pack(m)) for k, m in items],
-                )
+                self._db.executemany(f"INSERT OR REPLACE INTO {table} (key, data) VALUES (?, ?)", items)
         except sqlite3.DatabaseError as exc:
             self._discard(f"cache could not be written ({exc}); rebuilding it")
 
@@ -123,11 +129,22 @@ class Store:
         return self._get("analyses", key, model)
 
     def get_analyses(self, keys: list[str], model: type[M]) -> dict[str, M]:
+        """The cached analyses among `keys`, read a few hundred per query."""
         found: dict[str, M] = {}
-        for key in keys:
-            value = self._get("analyses", key, model)
-            if value is not None:
-                found[key] = value
+        corrupt: list[str] = []
+        unique = list(dict.fromkeys(keys))
+        for i in range(0, len(unique), _CHUNK):
+            chunk = unique[i:i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self._run(f"SELECT key, data FROM analyses WHERE key IN ({marks})", chunk):
+                try:
+                    found[key] = _unpack(blob, model)
+                except (zlib.error, ValidationError, ValueError):
+                    corrupt.append(key)
+        if corrupt:
+            self._warn(f"discarded {len(corrupt)} corrupt cache entries; recomputing them")
+            for key in corrupt:
+                self._run("DELETE FROM analyses WHERE key = ?", (key,))
         return found
 
     def put_analyses(self, items: list[tuple[str, BaseModel]]) -> None:
@@ -192,6 +209,18 @@ class Store:
         except zlib.error:
             self._warn("discarded a corrupt cache entry; it will be rebuilt")
             return None
+
+    def iter_items(self, briefing: str, kind: str) -> Iterable[tuple[str, bytes]]:
+        """Every (id, raw bytes) item of one kind, in the order they were written."""
+        if self._db is None:
+            return
+        try:
+            cursor = self._db.execute(
+                "SELECT id, data FROM items WHERE briefing = ? AND kind = ? ORDER BY rowid", (briefing, kind))
+            for id_, blob in cursor:
+                yield id_, zlib.decompress(blob)
+        except (sqlite3.DatabaseError, zlib.error) as exc:
+            self._warn(f"cache item could not be read ({exc}); reopen the corpus")
 
     def drop_items_except(self, keep: set[str]) -> None:
         """Forget briefings no snapshot points at any more, so the cache does not grow without end."""

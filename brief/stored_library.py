@@ -112,10 +112,36 @@ class StoredLibrary(Library):
     @cached_property
     def briefing(self) -> Briefing:  # type: ignore[override]
         """The whole briefing, read only when something needs all of it (an export)."""
-        whole = self.store.get_briefing(self.key, Briefing)
+        whole = self.read_briefing()
         if whole is None:
             raise LookupError("the cached briefing is gone; reopen the corpus")
         return whole
+
+    def read_briefing(self) -> Briefing | None:
+        """The briefing put back together from its items (the cache keeps no second, whole copy)."""
+        if not self.store.has_items(self.key):
+            return None
+
+        def models(kind: str, model: type[M]) -> Iterator[tuple[str, M]]:
+            for id_, raw in self.store.iter_items(self.key, kind):
+                yield id_, model.model_validate_json(raw)
+
+        local: dict[str, str] = {}
+        for aid, raw in self.store.iter_items(self.key, "local"):
+            for key_, actor_id in json.loads(raw).items():
+                local[f"{aid}:{key_}"] = actor_id
+        return Briefing.model_construct(
+            articles=[m for _, m in models("article", Article)],
+            analyses=dict(models("analysis", ArticleAnalysis)),
+            stories=[m for _, m in models("story", Story)],
+            actors=[m for _, m in models("actor", Actor)],
+            quotes=[m for _, m in models("quote", Quote)],
+            quote_groups=[m for _, m in models("group", QuoteGroup)],
+            actor_briefs=dict(models("brief", ActorBrief)),
+            sources=[m for _, m in models("source", SourceProfile)],
+            local_actor_ids=local,
+            warnings=list(self._warnings),
+        )
 
     # Lists are read once, when first shown.
     @cached_property

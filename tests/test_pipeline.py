@@ -98,7 +98,7 @@ def test_corrupt_entry_is_recomputed(tmp_path):
     store = Store(cache)
     build_briefing(corpus, Settings(), store=store)
     store._db.execute("UPDATE analyses SET data = x'00ff'")
-    store._db.execute("DELETE FROM briefings")
+    store._db.execute("DELETE FROM items")
     briefing = build_briefing(corpus, Settings(), store=Store(cache))
     assert len(briefing.articles) == 1
     assert any("corrupt" in w.message for w in briefing.warnings)
@@ -129,3 +129,36 @@ def test_two_processes_share_one_cache(tmp_path):
     for proc, (out, err) in zip(procs, outputs):
         assert proc.returncode == 0, err
         assert out.split() == ["6", "0"]
+
+
+def test_cached_briefing_exports_exactly_as_the_fresh_one(tmp_path, counted):
+    from brief.export import to_dict
+
+    corpus = _corpus(tmp_path, 4)
+    cache = tmp_path / "cache.sqlite3"
+    fresh, _ = refresh_library(corpus, Settings(), Store(cache))
+    again, changed = refresh_library(corpus, Settings(), Store(cache))
+    assert not changed and isinstance(again, StoredLibrary)
+    assert to_dict(again.briefing) == to_dict(fresh.briefing)
+    counted.clear()
+    rebuilt = build_briefing(corpus, Settings(), store=Store(cache))
+    assert counted == [] and to_dict(rebuilt) == to_dict(fresh.briefing)
+
+
+def test_whole_briefing_is_kept_once_as_items_not_also_as_one_blob(tmp_path):
+    corpus = _corpus(tmp_path)
+    store = Store(tmp_path / "cache.sqlite3")
+    refresh_library(corpus, Settings(), store)
+    assert store._db.execute("SELECT count(*) FROM briefings").fetchone() == (0,)
+    assert store._db.execute("SELECT count(*) FROM items WHERE kind = 'analysis'").fetchone() == (3,)
+
+
+def test_parallel_analysis_stores_every_article_and_reports_progress(tmp_path):
+    corpus = _corpus(tmp_path, 100)  # above the size where a process pool is used
+    seen: list[tuple[str, int, int]] = []
+    store = Store(tmp_path / "cache.sqlite3")
+    library, _ = refresh_library(corpus, Settings(), store, progress=lambda *a: seen.append(a), workers=2)
+    assert len(library.article_rows) == 100
+    analysed = [d for stage, d, t in seen if stage == "analyse"]
+    assert analysed == sorted(analysed) and analysed[-1] == 100
+    assert store._db.execute("SELECT count(*) FROM analyses").fetchone() == (100,)
