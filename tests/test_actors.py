@@ -249,3 +249,12 @@ def test_a_known_outlet_glued_to_a_name_is_split():
     ex = extract(text)
     assert mention_texts(ex, by_name(ex, "Donald Trump")) == ["Donald Trump", "Trump"]
     assert by_name(ex, "Washington Post").kind == "organization"
+
+
+def test_country_names_that_start_like_demonyms_and_bodies_before_an_office():
+    text = "A UK Independence Party MEP said Germany and the Germans differ. Governor Mervyn King agreed."
+    ex = extract(text)
+    assert by_name(ex, "Germany").kind == "place"
+    assert by_name(ex, "UK Independence Party").kind == "organization"
+    assert "Germans" not in names(ex)
+    assert by_name(ex, "Mervyn King").kind == "person"

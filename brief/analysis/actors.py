@@ -350,8 +350,15 @@ def _split_known_prefix(text: str, run: list[_Token], surnames: frozenset[str]) 
 
 
 def _given(word: str) -> bool:
-    """A given name, hyphenated ones too ('Jean-Marc')."""
+    """A given name, hyphenated ones too ('Jean-Marc'); never a demonym ('German', 'Americo'...)."""
+    if word in demonyms():
+        return False
     return word in given_names() or ("-" in word and word.split("-", 1)[0] in given_names())
+
+
+def _plural_demonym(word: str) -> bool:
+    """'Ukrainians', 'Americans': people of a country, not an actor (but 'Germany' is a place)."""
+    return word.endswith("s") and word[:-1] in demonyms()
 
 
 def _lexicon_kind(name: str) -> tuple[ActorKind, str] | None:
@@ -413,7 +420,7 @@ class ActorExtractor:
                 run = run[1:]
                 if not demonyms()[party.text]:
                     pending_party[run[0].start] = party.text
-            if all(t.text in demonyms() or t.text[:-1] in demonyms() for t in run):
+            if all(t.text in demonyms() or _plural_demonym(t.text) for t in run):
                 continue  # 'African Americans', 'Ukrainians'
             if len(run) >= 2 and all(t.text.isupper() and len(t.text) > 2 for t in run) and not _lexicon_kind(
                     text[run[0].start:run[-1].end]):
@@ -474,6 +481,16 @@ class ActorExtractor:
         whole = text[run[0].start:run[-1].end]
         if _lexicon_kind(whole) or run[-1].low in _org_suffixes() or len(run) == 1:
             return [_Candidate(tokens=run)]
+        if run[-1].low.rstrip(".") in TITLE_HEADS and not _lexicon_kind(whole) and (
+                run[-2].low in _org_suffixes() or _lexicon_kind(run[-2].text) or _acronym(run[-2])
+                or run[-2].low.rstrip(".") in TITLE_HEADS):
+            # 'UK Independence Party MEP', 'Linux Chief Executive': an office of a body, no one named
+            body = run[:-1]
+            while body and body[-1].low.rstrip(".") in TITLE_HEADS | _QUALIFIERS:
+                body = body[:-1]
+            if body and not all(t.low.rstrip(".") in TITLE_WORDS or t.text in demonyms() or _acronym(t)
+                                or t.text in places() for t in body):
+                return [_Candidate(tokens=body)]
         if run[-1].low.rstrip(".") in TITLE_HEADS and not any(t.low.rstrip(".") in HONORIFICS for t in run) and all(
                 t.low.rstrip(".") in TITLE_WORDS or t.text in demonyms() or _acronym(t) or t.text in places()
                 for t in run):
@@ -635,7 +652,7 @@ class _Resolver:
         low = word.lower().rstrip(".")
         if (low in TITLE_HEADS or low in HONORIFICS or low in _QUALIFIERS) and not cand.title:
             return False
-        if word in demonyms() or word[:-1] in demonyms() or word in _NOT_ACRONYMS or _PLURAL_ACRONYM.match(word) or len(word) == 1:
+        if word in demonyms() or _plural_demonym(word) or word in _NOT_ACRONYMS or _PLURAL_ACRONYM.match(word) or len(word) == 1:
             return False
         if cand.title or cand.lower_title:
             return True
