@@ -43,7 +43,6 @@ class QuoteExtractor:
         sentence_starts = [s.start for s in sentences]
         quotes: list[Quote] = []
         last: LastSpeaker | None = None
-        last_channel: tuple[str | None, str, int] | None = None  # (speaker key, channel, paragraph)
         for i, span in enumerate(spans):
             next_open = spans[i + 1].open_at if i + 1 < len(spans) else None
             words = _WORD.findall(" ".join(text[a:b] for a, b in span.segments))
@@ -67,7 +66,7 @@ class QuoteExtractor:
                     key = resolver.resolve(frame.speaker.text, frame.speaker.start, last)
             channel = frame.channel if frame else None
             if frame is not None and channel is None and key is not None:
-                channel = self._channel_before(ctx, span, key, last_channel)
+                channel = self._channel_before(ctx, span, key)
             paragraph = ctx.paragraph(span.open_at)
             if frame is not None and not frame.inherited:
                 last = LastSpeaker(
@@ -78,8 +77,6 @@ class QuoteExtractor:
                     quote_end=span.after,
                     paragraph=paragraph,
                 )
-                if channel and key:
-                    last_channel = (key, channel, paragraph)
             elif frame is not None and last is not None:
                 last.quote_end = span.after
                 last.paragraph = paragraph
@@ -181,7 +178,7 @@ class QuoteExtractor:
         return Frame(speaker=_Inherited(frame.speaker.key), cue=None, clause_end=span.after, inherited=True)
 
     @staticmethod
-    def _channel_before(ctx: Context, span: QuoteSpan, key: str, last_channel) -> str | None:
+    def _channel_before(ctx: Context, span: QuoteSpan, key: str) -> str | None:
         """'In his evening address, Zelensky said … / "…," Zelensky said': the channel of the sentence before."""
         start = ctx.sentence_start(span.open_at)
         if start == 0:

@@ -172,8 +172,6 @@ CLAUSE_WORDS = frozenset(
 PREPOSITIONS = frozenset("of for at from with to in on by about against between under behind near".split())
 # Determiners and such that start a generic subject ("a spokesman", "the agency").
 DETERMINERS = frozenset("a an the this that these those his her their its our one some many several another".split())
-# Clause openers allowed before a fronted subject ("On Tuesday, Trump said").
-APPOSITIVE_START = re.compile(r"^\s*,\s+(?:who|whose|which|a|an|the|his|her|its|their|one|[a-z\-]+(?:\s|,))", re.IGNORECASE)
 
 PLATFORMS = (
     "X", "Twitter", "Telegram", "Facebook", "Instagram", "TikTok", "Truth Social", "YouTube", "Threads", "Bluesky",

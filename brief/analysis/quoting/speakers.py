@@ -215,10 +215,6 @@ def _is_abbreviation(word: str) -> bool:
     return len(word.rstrip(".")) <= 3 and word[:1].isupper()
 
 
-def _cue_word(match: re.Match) -> str:
-    return match.group()
-
-
 def _is_outlet(ctx: Context, speaker: Speaker | None) -> bool:
     if speaker is None or speaker.kind != "named":
         return False
@@ -250,14 +246,14 @@ def _tail_frame(ctx: Context, start: int, end: int) -> Frame | None:
         if _OWN_OBJECT.match(masked, cue.end(), end):
             return None
         who = subject_after(ctx, cue.end(), end)
-        return Frame(who, _cue_word(cue)) if who is not None else None
+        return Frame(who, cue.group()) if who is not None else None
     cue = cues.CUE.search(masked, s, min(end, s + 250))
     if cue is None:
         return None
     if _OWN_OBJECT.match(masked, cue.end(), end):
         return None  # 'Melanie said yes': the verb has words of its own
     who = subject_before(ctx, cue.start(), s, anchored=True)
-    return Frame(who, _cue_word(cue)) if who is not None else None
+    return Frame(who, cue.group()) if who is not None else None
 
 
 def head_frame(ctx: Context, start: int, end: int) -> Frame | None:
