@@ -24,7 +24,7 @@ class Settings(BaseModel):
 
     corpus: Path | None = Field(None, description="folder or file opened by a bare `brief`")
     theme: str = "brief-dark"
-    summary_method: SummaryMethod = "textrank"
+    summary_method: SummaryMethod = "reduction"
     summary_sentences: int = Field(3, ge=1, le=100)
     summary_ratio: float | None = Field(None, gt=0, le=1)
     # Regular expressions; a line that matches one whole is boilerplate, in addition to the built-in rules.
