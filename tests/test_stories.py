@@ -207,3 +207,28 @@ def test_quote_fragments_sweep_agrees_with_inside_quote():
               Quote(id="c", text="", article_id="a", start=110, end=125)]
     analysis = ArticleAnalysis(article_id="a", engine_version="t", sentences=sentences, quotes=quotes)
     assert quote_fragments(analysis) == {k for k, s in enumerate(sentences) if inside_quote(s, analysis)}
+
+
+def test_large_story_compared_sparsely_stays_whole():
+    # 300 articles of one story, each compared (as blocking does) with about 30 of the others.
+    import random
+
+    rng = random.Random(3)
+    n = 300
+    pairs = {}
+    for i in range(n):
+        for j in rng.sample(range(n), 15):
+            if i != j:
+                pairs[(min(i, j), max(i, j))] = 0.25
+    assert len(average_link(n, pairs, 0.08)) > 1  # counting every uncompared pair as 0 breaks it up
+    # Computing the uncompared pairs before merging keeps it whole (all its articles are alike).
+    assert len(average_link(n, pairs, 0.08, similarity=lambda a, b: 0.25)) == 1
+
+
+def test_uncompared_pairs_can_also_keep_clusters_apart():
+    # Two groups bridged by one strong candidate pair: the pairs never compared are unlike.
+    pairs = {(0, 1): 0.9, (2, 3): 0.9, (1, 2): 0.9}
+    same_group = lambda a, b: 0.9 if (a < 2) == (b < 2) else 0.0  # noqa: E731
+    assert sorted(map(sorted, average_link(4, pairs, 0.5, similarity=same_group))) == [[0, 1], [2, 3]]
+
+

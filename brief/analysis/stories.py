@@ -16,9 +16,10 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+import random
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -34,8 +35,8 @@ class ClusterSettings:
     event_threshold: float = 0.13  # ... and into one event, once topic-wide words are down-weighted
     window_days: int = 7  # dated articles further apart than this are never one story
     block_terms: int = 12  # heaviest terms per article used to find candidates
-    max_postings: int = 200  # postings read per term and article: the nearest in time
-    max_candidates: int = 60  # articles compared with each article: those sharing most heavy terms
+    max_postings: int = 100  # postings read per term and article: the nearest in time
+    max_candidates: int = 30  # articles compared with each article: those sharing most heavy terms
     actor_weight: float = 2.0
     summary_sentences: int = 5
 
@@ -51,16 +52,55 @@ def _normalise(vector: Vector) -> Vector:
     return {t: w / norm for t, w in vector.items()} if norm else {}
 
 
-def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float,
-                 stop_at: int = 1) -> list[list[int]]:
-    """Average-link agglomerative clusters of items 0..n-1 (pairs not given have similarity 0),
-    merging while the best average is at least `threshold` and more than `stop_at` clusters remain."""
+def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, stop_at: int = 1,
+                 similarity: Callable[[int, int], float] | None = None, budget: int = 400) -> list[list[int]]:
+    """Average-link agglomerative clusters of items 0..n-1, merging while the best average is at least
+    `threshold` and more than `stop_at` clusters remain.
+
+    Without `similarity`, pairs not given have similarity 0. With it, `pairs` are only the candidates
+    (what blocking compared): before two clusters merge, the pairs between them never compared are
+    computed, so a large story whose articles were each compared with a few others is still averaged
+    over all its pairs. Past `budget` missing pairs a random sample of them stands for the rest, which
+    bounds the work per merge."""
     parent = list(range(n))
     size = [1] * n
+    members: list[list[int]] = [[i] for i in range(n)]
+    version = [0] * n  # bumped when a cluster grows: what was verified about it no longer holds
     links: list[dict[int, float]] = [dict() for _ in range(n)]  # cluster -> summed similarity to cluster
+    counts: list[dict[int, int]] = [dict() for _ in range(n)]  # cluster -> pairs compared with cluster
+    compared = set(pairs)
     for (i, j), sim in pairs.items():
         links[i][j] = links[i].get(j, 0.0) + sim
         links[j][i] = links[j].get(i, 0.0) + sim
+        counts[i][j] = counts[j][i] = 1
+    verified: dict[tuple[int, int, int, int], float] = {}
+    rng = random.Random(0)
+
+    def key(i: int, k: int) -> tuple[int, int, int, int]:
+        return (i, version[i], k, version[k]) if i < k else (k, version[k], i, version[i])
+
+    def average(i: int, k: int) -> float:
+        if similarity is None:
+            return links[i].get(k, 0.0) / (size[i] * size[k])
+        found = verified.get(key(i, k))
+        return found if found is not None else links[i].get(k, 0.0) / counts[i].get(k, 1)
+
+    def verify(i: int, k: int) -> float:
+        total = size[i] * size[k]
+        if total - counts[i].get(k, 0) <= budget:
+            for a in members[i]:
+                for b in members[k]:
+                    pair = (a, b) if a < b else (b, a)
+                    if pair not in compared:
+                        compared.add(pair)
+                        sim = similarity(a, b)
+                        links[i][k] = links[i].get(k, 0.0) + sim
+                        links[k][i] = links[i][k]
+                        counts[i][k] = counts[k][i] = counts[i].get(k, 0) + 1
+            return links[i].get(k, 0.0) / total
+        sample = [similarity(rng.choice(members[i]), rng.choice(members[k])) for _ in range(budget)]
+        return sum(sample) / budget
+
     heap = [(-s, i, j) for (i, j), s in pairs.items() if s >= threshold]
     heapq.heapify(heap)
     alive = [True] * n
@@ -69,9 +109,15 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float,
         neg, i, j = heapq.heappop(heap)
         if not (alive[i] and alive[j]):
             continue
-        current = links[i].get(j, 0.0) / (size[i] * size[j])
+        current = average(i, j)
         if abs(current + neg) > 1e-12:
             continue  # stale entry: the pair's average changed since it was pushed
+        if similarity is not None and key(i, j) not in verified:
+            # The candidates' average was optimistic; the clusters' full average decides.
+            checked = verified[key(i, j)] = verify(i, j)
+            if checked >= threshold:
+                heapq.heappush(heap, (-checked, i, j))
+            continue
         # Merge j into i (the larger keeps its dict so merging costs the smaller side).
         if len(links[i]) < len(links[j]):
             i, j = j, i
@@ -79,7 +125,11 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float,
         clusters -= 1
         parent[j] = i
         size[i] += size[j]
+        members[i].extend(members[j])
+        members[j] = []
+        version[i] += 1
         links[i].pop(j, None)
+        counts[i].pop(j, None)
         for k, s in links[j].items():
             if k == i:
                 continue
@@ -87,9 +137,13 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float,
             links[i][k] = total
             links[k].pop(j, None)
             links[k][i] = total
+            both = counts[i].get(k, 0) + counts[j][k]
+            counts[i][k] = counts[k][i] = both
+            counts[k].pop(j, None)
         links[j] = {}
-        for k, s in links[i].items():
-            avg = s / (size[i] * size[k])
+        counts[j] = {}
+        for k in links[i]:
+            avg = average(i, k)
             if avg >= threshold:
                 heapq.heappush(heap, (-avg, min(i, k), max(i, k)))
     groups: dict[int, list[int]] = defaultdict(list)
@@ -177,6 +231,16 @@ class StoryClusterer:
 
     # --- clustering -------------------------------------------------------------------------------
 
+    def _similarity(self, vectors: list[Vector], days: list[int | None]) -> Callable[[int, int], float]:
+        window = self.settings.window_days
+
+        def similarity(a: int, b: int) -> float:
+            if days[a] is not None and days[b] is not None and abs(days[a] - days[b]) > window:
+                return 0.0
+            return _cosine(vectors[a], vectors[b])
+
+        return similarity
+
     def groups(self, articles: list[Article], analyses: dict[str, ArticleAnalysis],
                actors: Iterable[Actor] = ()) -> list[list[int]]:
         """Indices into `articles`, one list per story."""
@@ -187,7 +251,7 @@ class StoryClusterer:
         vectors = self._weigh(features, df, n)
         days = [a.published.toordinal() if a.published else None for a in articles]
         pairs = self._candidate_pairs(vectors, df, days, list(range(n)))
-        topics = average_link(n, pairs, s.topic_threshold)
+        topics = average_link(n, pairs, s.topic_threshold, similarity=self._similarity(vectors, days))
         stories: list[list[int]] = []
         for topic in topics:
             # Two articles share every term they share: nothing is left to tell events apart by.
