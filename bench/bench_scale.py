@@ -54,8 +54,16 @@ else:
     out["analysed"] = analysed[0]
     if "analyse_start" in marks:
         out["analyse_s"] = marks["analyse_end"] - marks.get("load_end", t0)
+    if "load_end" in marks:
+        out["load_s"] = marks["load_end"] - t0
+    if "assemble_start" in marks:
+        out["assemble_s"] = marks["assemble_end"] - marks["assemble_start"]
     out["articles"] = len(lib.article_rows)
     out["stories"] = len(lib.story_rows)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+out["children_cpu_s"] = children.ru_utime + children.ru_stime
+own = resource.getrusage(resource.RUSAGE_SELF)
+out["parent_cpu_s"] = own.ru_utime + own.ru_stime
 self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 out["peak_mb"] = max(self_kb, child_kb) / 1024
@@ -95,6 +103,13 @@ def bench(size: int, workers: int) -> dict:
         row["cold_analyse_s"] = cold.get("analyse_s")
         row["articles_per_s"] = cold["articles"] / cold["analyse_s"] if cold.get("analyse_s") else None
         row["cold_peak_mb"] = cold["peak_mb"]
+        row["cold_load_s"] = cold.get("load_s")
+        # CPU the worker processes spent per article (reading + analysing): what two idle cores would
+        # turn into 2 / this articles per second, whatever else the machine was doing.
+        row["worker_cpu_ms"] = cold["children_cpu_s"] * 1000 / cold["articles"]
+        row["parent_cpu_s"] = cold["parent_cpu_s"]
+        row["cold_assemble_s"] = cold.get("assemble_s")
+        print(f"{size}: cold {cold}", file=sys.stderr, flush=True)
         row["stories"] = cold["stories"]
         warm = child("open", corpus, cache, workers)
         row["warm_open_s"] = warm["open_s"]
@@ -112,12 +127,15 @@ def bench(size: int, workers: int) -> dict:
         again = child("build", copy, cache, workers)
         row["one_changed_reanalysed"] = again["analysed"]
         row["one_changed_s"] = again["total_s"]
+    print(f"{size}: {row}", file=sys.stderr, flush=True)
     return row
 
 
 def table(rows: list[dict]) -> str:
     cols = [("size", "articles"), ("articles_per_s", "cold analysis, articles/s"),
-            ("cold_total_s", "cold build s"), ("cold_peak_mb", "cold peak MB"),
+            ("worker_cpu_ms", "worker CPU ms/article"),
+            ("cold_total_s", "cold build s"), ("parent_cpu_s", "parent CPU s"), ("cold_load_s", "of which load s"),
+            ("cold_assemble_s", "of which assemble s"), ("cold_peak_mb", "cold peak MB"),
             ("warm_open_s", "warm open (cache read) s"), ("warm_peak_mb", "warm open peak MB"),
             ("recheck_s", "re-check unchanged s"), ("one_changed_reanalysed", "1 file changed: re-analysed"),
             ("one_changed_s", "1 file changed: s"), ("export_s", "export (warm) s"),

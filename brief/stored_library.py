@@ -37,6 +37,35 @@ _ROW_KINDS: dict[str, type[BaseModel]] = {
 }
 
 
+_CHUNK = 512  # list rows per cache item: the first screen reads one item, not 100,000 rows
+
+
+class _ChunkedRows(Sequence[list]):
+    """A stored list's plain rows, read from the cache a chunk at a time as they are indexed."""
+
+    def __init__(self, store: Store, key: str, name: str, count: int, chunk: int):
+        self._store, self._key, self._name = store, key, name
+        self._count, self._chunk = count, chunk
+        self._chunks: dict[int, list] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        number, offset = divmod(index, self._chunk)
+        rows = self._chunks.get(number)
+        if rows is None:
+            raw = self._store.get_item(self._key, f"rows:{self._name}", str(number))
+            rows = self._chunks[number] = json.loads(raw) if raw else []
+        return rows[offset] if offset < len(rows) else None
+
+
 def _dump(model: BaseModel) -> bytes:
     return model.model_dump_json().encode("utf-8")
 
@@ -46,9 +75,12 @@ def save_briefing(store: Store, key: str, briefing: Briefing) -> None:
     library = Library(briefing)
 
     def items() -> Iterator[tuple[str, str, bytes]]:
-        for name, model in _ROW_KINDS.items():
+        for name in _ROW_KINDS:
             rows = getattr(library, name).raw
-            yield "rows", name, json.dumps(rows, ensure_ascii=False, default=str).encode("utf-8")
+            yield "rows", name, json.dumps({"count": len(rows), "chunk": _CHUNK}).encode("utf-8")
+            for number, start in enumerate(range(0, len(rows), _CHUNK)):
+                part = rows[start:start + _CHUNK]
+                yield f"rows:{name}", str(number), json.dumps(part, ensure_ascii=False, default=str).encode("utf-8")
         for a in briefing.articles:
             yield "article", a.id, _dump(a)
         for aid, analysis in briefing.analyses.items():
@@ -107,7 +139,10 @@ class StoredLibrary(Library):
 
     def _rows(self, name: str) -> RowList:
         raw = self._raw("rows", name)
-        return RowList(_ROW_KINDS[name], json.loads(raw) if raw else [])
+        head = json.loads(raw) if raw else []
+        if isinstance(head, list):  # a cache written before lists were chunked
+            return RowList(_ROW_KINDS[name], head)
+        return RowList(_ROW_KINDS[name], _ChunkedRows(self.store, self.key, name, head["count"], head["chunk"]))
 
     @cached_property
     def briefing(self) -> Briefing:  # type: ignore[override]

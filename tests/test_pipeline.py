@@ -162,3 +162,20 @@ def test_parallel_analysis_stores_every_article_and_reports_progress(tmp_path):
     analysed = [d for stage, d, t in seen if stage == "analyse"]
     assert analysed == sorted(analysed) and analysed[-1] == 100
     assert store._db.execute("SELECT count(*) FROM analyses").fetchone() == (100,)
+
+
+def test_stored_lists_are_read_a_chunk_at_a_time(tmp_path, monkeypatch):
+    import brief.stored_library as stored
+
+    monkeypatch.setattr(stored, "_CHUNK", 2)
+    corpus = _corpus(tmp_path, 5)
+    cache = tmp_path / "cache.sqlite3"
+    built, _ = refresh_library(corpus, Settings(), Store(cache))
+    reopened = open_cached(corpus, Store(cache))
+    rows = reopened.article_rows
+    assert len(rows) == 5
+    assert rows[4].id == built.article_rows[4].id and rows[-1].id == rows[4].id
+    assert [r.id for r in rows] == [r.id for r in built.article_rows]
+    assert rows.raw._chunks.keys() == {0, 1, 2}
+    with pytest.raises(IndexError):
+        rows[5]
