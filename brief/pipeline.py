@@ -131,7 +131,9 @@ def _build(path: Path, settings: Settings, store: Store | None,
     if store.path is not None:
         from brief.stored_library import save_briefing
 
-        save_briefing(store, briefing_key, briefing)
+        from brief.keys import analysis_prefix
+
+        save_briefing(store, briefing_key, briefing, analysis_prefix(settings))
     if progress:
         progress("assemble", 1, 1)
     briefing.warnings = loaded.warnings + store.warnings

@@ -70,8 +70,12 @@ def _dump(model: BaseModel) -> bytes:
     return model.model_dump_json().encode("utf-8")
 
 
-def save_briefing(store: Store, key: str, briefing: Briefing) -> None:
-    """Write a briefing as items; the 'meta' item, written last, marks it complete."""
+def save_briefing(store: Store, key: str, briefing: Briefing, analysis_prefix: str | None = None) -> None:
+    """Write a briefing as items; the 'meta' item, written last, marks it complete.
+
+    With `analysis_prefix` the analyses are not written again: they are read from the store's
+    analyses table under `analysis_prefix + article id` (they are the biggest part of a briefing).
+    """
     library = Library(briefing)
 
     def items() -> Iterator[tuple[str, str, bytes]]:
@@ -83,8 +87,9 @@ def save_briefing(store: Store, key: str, briefing: Briefing) -> None:
                 yield f"rows:{name}", str(number), json.dumps(part, ensure_ascii=False, default=str).encode("utf-8")
         for a in briefing.articles:
             yield "article", a.id, _dump(a)
-        for aid, analysis in briefing.analyses.items():
-            yield "analysis", aid, _dump(analysis)
+        if analysis_prefix is None:
+            for aid, analysis in briefing.analyses.items():
+                yield "analysis", aid, _dump(analysis)
         for s in briefing.stories:
             yield "story", s.id, _dump(s)
         for a in briefing.actors:
@@ -112,7 +117,8 @@ def save_briefing(store: Store, key: str, briefing: Briefing) -> None:
         for aid, mapping in local.items():
             yield "local", aid, json.dumps(mapping).encode("utf-8")
         warnings = [w.model_dump() for w in briefing.warnings]
-        yield "meta", "meta", json.dumps({"warnings": warnings}).encode("utf-8")
+        meta = {"warnings": warnings, "analysis_prefix": analysis_prefix}
+        yield "meta", "meta", json.dumps(meta).encode("utf-8")
 
     store.put_items(key, items())
 
@@ -124,8 +130,9 @@ class StoredLibrary(Library):
         self.store = store
         self.key = key
         self._memo: dict[tuple[str, str], Any] = {}
-        meta = self._raw("meta", "meta")
-        self._warnings = [LoadWarning(**w) for w in json.loads(meta)["warnings"]] if meta else []
+        meta = json.loads(self._raw("meta", "meta") or b"{}")
+        self._warnings = [LoadWarning(**w) for w in meta.get("warnings", [])]
+        self._analysis_prefix: str | None = meta.get("analysis_prefix")
 
     def _raw(self, kind: str, id_: str) -> bytes | None:
         return self.store.get_item(self.key, kind, id_)
@@ -161,13 +168,22 @@ class StoredLibrary(Library):
             for id_, raw in self.store.iter_items(self.key, kind):
                 yield id_, model.model_validate_json(raw)
 
+        articles = [m for _, m in models("article", Article)]
+        if self._analysis_prefix is None:
+            analyses = dict(models("analysis", ArticleAnalysis))
+        else:
+            prefix = self._analysis_prefix
+            found = self.store.get_analyses([prefix + a.id for a in articles], ArticleAnalysis)
+            analyses = {a.id: found[prefix + a.id] for a in articles if prefix + a.id in found}
+            if len(analyses) < len(articles):
+                return None  # an analysis went missing (a corrupt entry): the briefing must be rebuilt
         local: dict[str, str] = {}
         for aid, raw in self.store.iter_items(self.key, "local"):
             for key_, actor_id in json.loads(raw).items():
                 local[f"{aid}:{key_}"] = actor_id
         return Briefing.model_construct(
-            articles=[m for _, m in models("article", Article)],
-            analyses=dict(models("analysis", ArticleAnalysis)),
+            articles=articles,
+            analyses=analyses,
             stories=[m for _, m in models("story", Story)],
             actors=[m for _, m in models("actor", Actor)],
             quotes=[m for _, m in models("quote", Quote)],
@@ -210,7 +226,12 @@ class StoredLibrary(Library):
         return self._model("article", article_id, Article)
 
     def analysis(self, article_id: str) -> ArticleAnalysis | None:
-        return self._model("analysis", article_id, ArticleAnalysis)
+        if self._analysis_prefix is None:
+            return self._model("analysis", article_id, ArticleAnalysis)
+        memo_key = ("analysis", article_id)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = self.store.get_analysis(self._analysis_prefix + article_id, ArticleAnalysis)
+        return self._memo[memo_key]
 
     def actor(self, actor_id: str) -> Actor | None:
         return self._model("actor", actor_id, Actor)

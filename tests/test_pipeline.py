@@ -145,12 +145,27 @@ def test_cached_briefing_exports_exactly_as_the_fresh_one(tmp_path, counted):
     assert counted == [] and to_dict(rebuilt) == to_dict(fresh.briefing)
 
 
-def test_whole_briefing_is_kept_once_as_items_not_also_as_one_blob(tmp_path):
+def test_whole_briefing_is_kept_once_as_items_and_analyses_are_not_copied(tmp_path):
     corpus = _corpus(tmp_path)
     store = Store(tmp_path / "cache.sqlite3")
-    refresh_library(corpus, Settings(), store)
+    built, _ = refresh_library(corpus, Settings(), store)
     assert store._db.execute("SELECT count(*) FROM briefings").fetchone() == (0,)
-    assert store._db.execute("SELECT count(*) FROM items WHERE kind = 'analysis'").fetchone() == (3,)
+    assert store._db.execute("SELECT count(*) FROM items WHERE kind = 'analysis'").fetchone() == (0,)
+    assert store._db.execute("SELECT count(*) FROM analyses").fetchone() == (3,)
+    reopened = open_cached(corpus, Store(tmp_path / "cache.sqlite3"))
+    row = reopened.article_rows[0]
+    assert reopened.analysis(row.id) == built.analysis(row.id)
+
+
+def test_corrupt_analysis_under_a_cached_briefing_is_recomputed(tmp_path, counted):
+    corpus = _corpus(tmp_path, 2)
+    cache = tmp_path / "cache.sqlite3"
+    build_briefing(corpus, Settings(), store=Store(cache))
+    Store(cache)._db.execute("UPDATE analyses SET data = x'00ff'")
+    counted.clear()
+    briefing = build_briefing(corpus, Settings(), store=Store(cache))
+    assert len(counted) == 2 and len(briefing.analyses) == 2
+    assert any("corrupt" in w.message for w in briefing.warnings)
 
 
 def test_parallel_analysis_stores_every_article_and_reports_progress(tmp_path):
