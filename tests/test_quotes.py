@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from brief.analysis.actors import ActorExtraction
+from brief.analysis.actors import ActorExtraction, ActorExtractor
 from brief.analysis.quotes import QuoteExtractor
 from brief.analysis.quoting.spans import find_quote_spans
 from brief.analysis.segment import split_sentences
@@ -414,7 +414,8 @@ def test_bare_surname_after_another_full_name_is_not_trusted():
         "Ilse Brandt spoke first. Later, her husband Keith Brandt took the stage.\n"
         "“We will win this,” Brandt said.\n"
     )
-    # The actor pass gave every bare 'Brandt' to Ilse: the latest full name says otherwise.
-    people = {"Keith Brandt": [], "Ilse Brandt": ["Brandt"]}
-    q = by_start(extract(text, people), "We will win")
+    # The actor pass leaves a 'Brandt' that could be either of the two unresolved: no speaker.
+    sentences = split_sentences(text)
+    actors = ActorExtractor().extract(text, sentences)
+    q = by_start(QuoteExtractor().extract("t", text, sentences, actors), "We will win")
     assert q.speaker_key is None and q.speaker_text == "Brandt"

@@ -9,6 +9,7 @@ article also capitalises it mid-sentence, or when it is a known name. Variants o
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,10 +23,14 @@ from brief.analysis.names import (
     first_name_forms,
     first_names_agree,
     given_names,
+    hyphenated_given,
     name_key,
     organizations,
     places,
     plain_key,
+    surname_index,
+    UNRESOLVED_SUFFIX,
+    is_unresolved,
 )
 from brief.analysis.roles import HONORIFICS, OCCUPATIONS, TITLE_HEADS, TITLE_WORDS, pretty_role, role_key, specific_roles
 from brief.models import ActorKind, LocalActor, Mention, Sentence
@@ -60,6 +65,19 @@ _NOUN_AFTER_NAME = frozenset("winner winners nominee nominees award awards prize
 _SPEECH_IN_LINE = re.compile(r"\b(?:said|says|told|added|according to)\b")
 _CONTRACTION = re.compile(r"['’](?:m|ve|ll|re|d|t)$", re.I)
 _HANDLE_AFTER = re.compile(r",?\s+(@[A-Za-z0-9_]{2,})")
+# A mention that names someone only through a relative or an era ('Bill Clinton's wife', 'the
+# Bill Clinton administration'): it does not put that person in the reader's mind.
+_RELATION_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:late|former|then|estranged|own|future)\s+)?(?:wife|husband|spouse|widow|widower|"
+    r"daughter|son|mother|father|brother|sister|children|family|administration|presidency|era|years|foundation|"
+    r"library)\b")
+_RELATION_BEFORE = re.compile(
+    r"\b(?:administration|presidency|era|tenure|wife|husband|widow|daughter|son|mother|father|brother|sister)"
+    r"\s+of\s+(?:the\s+)?(?:[\w.]+\s+){0,3}$")
+# A pronoun bound to a bare surname: 'Clinton said she', 'Clinton and her', 'Clinton's own'.
+_BOUND_PRONOUN = re.compile(
+    r",?\s+(?:(?:said|says|added|adds|wrote|writes|argued|insisted|told\s+\w+),?\s+(?:that\s+)?|and\s+)(he|she|his|her)\b")
+_NEARBY_CHARS = 300
 _STOP_VERBS = frozenset("is was are were has had have who which that said says told and but".split())
 
 
@@ -180,6 +198,7 @@ class _Actor:
     person_votes: int = 0
     last_seen: int = 0
     gender: str = ""  # 'm'/'f' from the first name or a form of address, '' when unknown
+    seen: list[int] = field(default_factory=list)  # starts of the mentions that name them, not a relative
 
     def add_alias(self, alias: str) -> None:
         if alias and alias not in self.aliases:
@@ -208,7 +227,8 @@ def _tokenize(text: str) -> list[_Token]:
         possessive = closes = False
         if kind == "word" and ("'" in word or "’" in word) and _CONTRACTION.search(word):
             kind = "contraction"  # I'm, We've, Don't: never a name
-        elif kind == "word" and "-" in word and word.rsplit("-", 1)[1].islower():
+        elif kind == "word" and "-" in word and word.rsplit("-", 1)[1].islower() and not (
+                tokens and tokens[-1].capitalised and text[tokens[-1].end:start] == " " and hyphenated_given(word)):
             word = word.rsplit("-", 1)[0]  # 'Texas-based', 'Kremlin-backed': the name is the head
             end, closes = start + len(word), True
         elif len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
@@ -349,6 +369,13 @@ def _split_known_prefix(text: str, run: list[_Token], surnames: frozenset[str]) 
     return [run]
 
 
+def _name_parts(toks: list[_Token]) -> tuple[_Token, _Token | None]:
+    """(family name, given name or None): 'Ban Ki-moon' -> (Ban, Ki-moon), 'Mike Waltz' -> (Waltz, Mike)."""
+    if len(toks) == 2 and surname_index([t.text for t in toks]) == 0:
+        return toks[0], toks[1]
+    return toks[-1], (toks[0] if len(toks) >= 2 else None)
+
+
 def _given(word: str) -> bool:
     """A given name, hyphenated ones too ('Jean-Marc'); never a demonym ('German', 'Americo'...)."""
     if word in demonyms():
@@ -429,6 +456,8 @@ class ActorExtractor:
                   and (text[run[1].start:run[-1].end] in mid_runs or run[0].low.endswith(("ing", "ly"))
                        or run[0].low in lower_words and run[-1].low not in _org_suffixes())
                   and not _given(run[0].text) and run[0].low.rstrip(".") not in TITLE_WORDS
+                  and not (len(run) == 2 and run[1].text in surnames and run[0].low not in lower_words
+                           and not run[0].low.endswith(("ing", "ly", "ed")))  # 'Rakeyia Scott' after 'Keith Scott'
                   and not _lexicon_kind(run[0].text) and not _acronym(run[0]) and run[0].text not in demonyms()
                   and not _lexicon_kind(text[run[0].start:run[-1].end])):
                 run[1].initial = True
@@ -592,6 +621,9 @@ class _Resolver:
         self.not_names = not_names
         # surname keys of multi-word person-like names, so a surname alone can find its person
         self.full_names: dict[str, list[_Candidate]] = {}
+        self.full_counts: dict[str, Counter] = {}  # surname key -> how often each given name is used with it
+        self.address_genders: dict[str, set[str]] = {}  # surname key -> genders of 'Mr X' / 'Mrs X'
+        self.paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
 
     # -- classification -------------------------------------------------------------------------
 
@@ -629,6 +661,9 @@ class _Resolver:
             return "person", None
         if 2 <= len(toks) <= 4 and _given(toks[0].text) and toks[-1].text not in places():
             return "person", None
+        if len(toks) == 2 and surname_index([t.text for t in toks]) == 0 and toks[0].text not in places():
+            return "person", None  # 'Kim Jong-un'
+
         if len(toks) >= 2 and all(len(t.text) == 1 for t in toks):
             return "other", None  # 'U. S', spelled-out letters
         if len(toks) >= 2 and any(t.kind == "word" and len(t.text) == 1 for t in toks[:-1]):
@@ -684,7 +719,15 @@ class _Resolver:
                 kind = self._kind(cand, name)
                 kinds[id(cand)] = kind
                 if kind[0] == "person":
-                    self.full_names.setdefault(name_key(cand.tokens[-1].text), []).append(cand)
+                    family, given = _name_parts(cand.tokens)
+                    self.full_names.setdefault(name_key(family.text), []).append(cand)
+                    if given is not None and not self._relation_only(cand):
+                        counts = self.full_counts.setdefault(name_key(family.text), Counter())
+                        counts[plain_key(given.text)] += 1
+            elif len(cand.tokens) == 1 and cand.title:
+                gender = next((address_gender(t.text) for t in cand.title if address_gender(t.text)), "")
+                if gender:
+                    self.address_genders.setdefault(name_key(cand.tokens[0].text), set()).add(gender)
         for cand in body:
             self._resolve_one(cand, kinds.get(id(cand)))
         for cand in heads:
@@ -705,10 +748,11 @@ class _Resolver:
         self.by_key[key] = actor
         return actor
 
-    def _person_for(self, surname_key: str, first: str | None, pos: int, gender: str = "") -> _Actor | None:
+    def _person_for(self, surname_key: str, first: str | None, pos: int, gender: str = "",
+                    cand: _Candidate | None = None) -> _Actor | None:
         """The person this surname (with this first name, if any) refers to: agreeing first names
-        only; a bare surname goes to the person with that surname mentioned most recently. 'Mrs
-        Howard' is not Michael Howard."""
+        only ('Mrs Howard' is not Michael Howard). A bare surname borne by several people of the
+        article goes to one only on evidence (see `_one_of`), else to an unresolved actor."""
         matches = [a for a in self.actors if a.surname_key == surname_key and a.kind in ("person", "other")
                    and not (gender and a.gender and gender != a.gender)]
         if first:
@@ -719,13 +763,57 @@ class _Resolver:
             return bare[0] if len(bare) == 1 and not [a for a in matches if a.first] else None
         if not matches:
             return None
-        return max(matches, key=lambda a: a.last_seen)
+        if len(matches) == 1:
+            return matches[0]
+        return self._one_of(matches, pos, cand) or self._unresolved(surname_key, cand)
+
+    def _one_of(self, matches: list[_Actor], pos: int, cand: _Candidate | None) -> _Actor | None:
+        """Which of several people sharing a surname a bare one means: the one a bound pronoun agrees
+        with ('Clinton said she'), else the only one of them named nearby (this or the previous
+        paragraph, or the last few sentences), else, when none is, the article's main bearer of the
+        name (named in full clearly more often than the others). Otherwise no one."""
+        bound = _BOUND_PRONOUN.match(self.text, cand.end) if cand is not None else None
+        if bound:
+            gender = "f" if bound.group(1) in ("she", "her") else "m"
+            matches = [a for a in matches if a.gender in ("", gender)]
+            if len(matches) == 1:
+                return matches[0]
+        if not matches:
+            return None
+        i = bisect.bisect_right(self.paragraphs, pos) - 1
+        window = min(self.paragraphs[max(0, i - 1)], pos - _NEARBY_CHARS)
+        near = [a for a in matches if a.seen and a.seen[-1] >= window]
+        if len(near) == 1:
+            unresolved = self.by_key.get(plain_key(cand.tokens[-1].text) + UNRESOLVED_SUFFIX) if cand else None
+            # still in doubt when the surname was left unresolved since that one was named
+            return near[0] if unresolved is None or not unresolved.seen or unresolved.seen[-1] < near[0].seen[-1] else None
+        if near:
+            return None
+        counts = self.full_counts.get(matches[0].surname_key or "", Counter())
+        ranked = sorted(((sum(counts[f] for f in first_name_forms(a.first)) if a.first else 0, a) for a in matches),
+                        key=lambda pair: -pair[0])
+        return ranked[0][1] if ranked[0][0] > ranked[1][0] else None
+
+    def _unresolved(self, surname_key: str, cand: _Candidate | None) -> _Actor:
+        name = cand.tokens[-1].text if cand is not None else surname_key
+        key = plain_key(name) + UNRESOLVED_SUFFIX
+        return self.by_key.get(key) or self._new_actor(name, "person", key_hint=key)
+
+    def _relation_only(self, cand: _Candidate) -> bool:
+        """Named only through someone else or an era: 'Bill Clinton's wife', 'the administration of
+        former President Bill Clinton'."""
+        if _RELATION_AFTER.match(self.text, cand.end):
+            return True
+        before = max(0, cand.start - 60)
+        return " of " in self.text[before:cand.start] and bool(_RELATION_BEFORE.search(self.text, before, cand.start))
 
     def _mention(self, actor: _Actor, cand: _Candidate, name: str) -> None:
         self.mentions.append(Mention(start=cand.start, end=cand.end, text=name, actor_key=actor.key))
         if self._speech_after(cand):
             self.spoke.add(actor.key)
         actor.last_seen = cand.start
+        if actor.kind in ("person", "other") and not self._relation_only(cand):
+            actor.seen.append(cand.start)
         actor.add_alias(name)
         if cand.title or cand.lower_title:
             prefix = self.text[(cand.title[0].start if cand.title else cand.start):cand.start]
@@ -816,25 +904,34 @@ class _Resolver:
                 actor.name = name if name == canonical or len(name) > len(actor.name) else actor.name
             return
         if actor_kind in ("person", "other") and toks[-1].kind == "word":
-            surname = name_key(toks[-1].text)
-            first = toks[0].text if len(toks) >= 2 else None
+            family, given = _name_parts(toks)
+            surname = name_key(family.text)
+            first = given.text if given is not None else None
+            if (actor_kind == "other" and len(toks) == 2 and first and not _lexicon_kind(first)
+                    and toks[0].low.rstrip(".") not in TITLE_WORDS
+                    and any(a.surname_key == surname and a.kind == "person" for a in self.actors)):
+                actor_kind = "person"  # 'Ivanka Trump' in an article about Donald Trump: one of the family
             gender = gender_of(first) or next((address_gender(t.text) for t in cand.title if address_gender(t.text)), "")
-            if first is None and actor_kind == "other" and not self._known_surname(toks[-1].text):
-                actor = self._person_for(surname, None, cand.start, gender) if any(
+            if first is None and actor_kind == "other" and not self._known_surname(family.text):
+                actor = self._person_for(surname, None, cand.start, gender, cand) if any(
                     a.surname_key == surname for a in self.actors) else None
             else:
-                actor = self._person_for(surname, first, cand.start, gender)
+                actor = self._person_for(surname, first, cand.start, gender, cand)
             if actor is None and first is None and any(t.low.rstrip(".") in _FIRST_NAME_ADDRESS for t in cand.title):
                 # 'Sir John' after 'Sir John Stevens': these forms of address take the given name
                 known = [a for a in self.actors if a.kind == "person" and a.first == toks[0].text]
                 actor = max(known, key=lambda a: a.last_seen) if known else None
             if actor is None and first is None:
-                later = [c for c in self._known_surname(toks[-1].text) or () if c.start > cand.start and not (
-                    gender and gender_of(c.tokens[0].text) and gender != gender_of(c.tokens[0].text))]
-                if later:
-                    # a surname before its full name: the first person named so later
+                addressed = self.address_genders.get(surname, set())
+                known_gender = gender or (next(iter(addressed)) if len(addressed) == 1 else "")
+                later = [c for c in self._known_surname(family.text) or () if c.start > cand.start and not (
+                    known_gender and gender_of(c.tokens[0].text) and known_gender != gender_of(c.tokens[0].text))]
+                givens = [_name_parts(c.tokens)[1] for c in later]
+                if later and all(g is not None and first_names_agree(g.text, givens[0].text) for g in givens):
+                    # a surname before its full name: the one person named so later ('Mr. Obama' is
+                    # not the 'Michelle Obama' named further down)
                     full = later[0]
-                    actor = self._new_actor(full.text(self.text), "person", first=full.tokens[0].text, surname=surname)
+                    actor = self._new_actor(full.text(self.text), "person", first=givens[0].text, surname=surname)
             if actor is None:
                 actor = self._new_actor(name, actor_kind, first=first, surname=surname)
             if actor_kind == "person" or (
@@ -879,8 +976,9 @@ class _Resolver:
             return
         if cand.tokens[0].kind == "handle":
             return
-        surname = name_key(cand.tokens[-1].text)
-        first = cand.tokens[0].text if len(cand.tokens) >= 2 else None
+        family, given = _name_parts(cand.tokens)
+        surname = name_key(family.text)
+        first = given.text if given is not None else None
         matches = [a for a in self.actors if a.surname_key == surname and first_names_agree(a.first, first)]
         if len(matches) == 1:
             self._mention(matches[0], cand, name)

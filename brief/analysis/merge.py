@@ -20,10 +20,12 @@ from brief.analysis.names import (
     address_gender,
     first_name_forms,
     gender_of,
+    is_unresolved,
     name_key,
     organizations,
     places,
     plain_key,
+    surname_index,
 )
 from brief.analysis.roles import role_key, specific_roles
 from brief.models import Actor, ActorKind, Article, ArticleAnalysis, LocalActor, Quote
@@ -124,10 +126,16 @@ def _canonical(local: LocalActor) -> str | None:
     return None
 
 
+def _family(name: str) -> str:
+    """The family name of a person's name: last, or first in 'Ban Ki-moon'."""
+    words = name.split()
+    return words[surname_index(words)] if words else name
+
+
 def _identity(local: LocalActor) -> str:
     """The key an actor is known by among the others of its article (for shared company)."""
     if local.kind == "person":
-        return "p:" + name_key(local.name.split()[-1])
+        return "p:" + name_key(_family(local.name))
     return _KIND_PREFIX[local.kind] + plain_key(_canonical(local) or local.name)
 
 
@@ -205,8 +213,11 @@ class ActorMerger:
             titled = _peer_title(actor)
             if titled:
                 named.setdefault(titled, _Cluster()).add(local, evidence=False)
+            elif is_unresolved(actor.key):
+                # a surname its article could not give to one of two people: it joins no one
+                named.setdefault(f"unresolved:{local.article_id}:{actor.key}", _Cluster()).add(local, evidence=False)
             elif actor.kind == "person" and _is_word_name(actor):
-                people[name_key(actor.name.split()[-1])].append(local)
+                people[name_key(_family(actor.name))].append(local)
             elif actor.kind == "other" and _is_word_name(actor) and not _canonical(actor) and (
                     " " not in actor.name or _name_shaped(actor.name)):
                 bare_words.append(local)  # may be a surname, or a person's name typed 'other' here
@@ -257,7 +268,7 @@ class ActorMerger:
         for clusters in person_clusters.values():
             for cluster in clusters:
                 if cluster.first_forms:
-                    surname = plain_key(cluster.members[0].actor.name.split()[-1])
+                    surname = plain_key(_family(cluster.members[0].actor.name))
                     if len(surname) >= 3:
                         by_surname[surname].append(cluster)
         for key in [k for k, c in named.items() if c.members[0].actor.name.startswith("@")]:
@@ -326,7 +337,7 @@ class ActorMerger:
         if not clusters:
             return None
         roles = {role_key(r) for r in local.actor.roles}
-        own = plain_key(local.actor.name.split()[-1])[:5]  # the name itself is no evidence
+        own = plain_key(_family(local.actor.name))[:5]  # the name itself is no evidence
         terms = [t for t in local.terms if own not in t.replace(" ", "")]
         # company that tells: people, bodies and things named in few articles, not 'US' or 'London'
         me = _identity(local.actor)

@@ -153,3 +153,31 @@ def first_names_agree(a: str | None, b: str | None) -> bool:
     if name_key(a) == name_key(b):
         return True
     return bool(first_name_forms(a) & first_name_forms(b))
+
+
+# A romanised East Asian given name of two hyphenated syllables ('Ki-moon', 'Geun-hye', 'Jong-un',
+# 'Ing-wen'): the name goes on after the hyphen, unlike 'Texas-based' or 'Bush-era'.
+_SYLLABLE = re.compile(r"(?:ch|kk|tt|pp|ss|jj|sh|ts|[bcdfghjklmnprstwxyz])?[wy]?[aeiou]{1,3}(?:ng|n|m|l|k|p|t)?")
+
+
+def hyphenated_given(word: str) -> bool:
+    """'Ki-moon' (Ban Ki-moon), 'Jong-un' (Kim Jong-un): a given name written family name first."""
+    head, _, tail = word.partition("-")
+    return (len(word) <= 10 and head[:1].isupper() and (len(head) == 1 or head[1:].islower()) and tail.islower()
+            and all(_SYLLABLE.fullmatch(part.lower()) for part in (head, tail)))
+
+
+def surname_index(words: list[str]) -> int:
+    """Where the family name stands in a person's name: first in 'Ban Ki-moon' and 'Park Geun-hye'
+    (family name, then a hyphenated given name), last otherwise."""
+    return 0 if len(words) == 2 and hyphenated_given(words[1]) else len(words) - 1
+
+
+# Marks the key of a bare surname that could be either of two people of the article (a Clinton
+# after both Bill and Hillary were named): it names no one rather than the wrong one.
+UNRESOLVED_SUFFIX = "-unresolved"
+
+
+def is_unresolved(key: str | None) -> bool:
+    """A bare surname the actor pass could not give to one of the people who bear it."""
+    return bool(key) and key.endswith(UNRESOLVED_SUFFIX)

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from brief.analysis.names import is_unresolved
 from brief.analysis.quoting.spans import MASK, QuoteSpan
 from brief.models import LocalActor, Mention
 
@@ -65,12 +66,6 @@ class Context:
             if len(words) >= 2 and words[0][:1].isupper():
                 given.setdefault(m.actor_key, set()).add(words[0].lower())
         self.conflated = {k for k, names in given.items() if len(names) > 1}
-        # Full-name mentions in text order by surname: the latest one tells who a bare surname most likely means.
-        self._full_names: dict[str, list[tuple[int, str]]] = {}
-        for m in self.mentions:
-            words = [w for w in m.text.split() if w.rstrip(".") not in _TITLES]
-            if len(words) >= 2 and self.kind(m.actor_key) == "person":
-                self._full_names.setdefault(words[-1].lower(), []).append((m.start, m.actor_key))
         # Sentence ends, found once: (start of the end mark, start of the next sentence), within paragraphs.
         bounds = [(m.start(), m.end()) for m in _BOUNDARY.finditer(masked) if "\n" not in m.group() and self._is_boundary(m)]
         self._bound_starts = [a for a, _ in bounds]
@@ -134,16 +129,9 @@ class Context:
         return None
 
     def is_ambiguous(self, m: Mention) -> bool:
-        """A bare surname given to someone other than the person last named in full with it
-        ('former president Bill Clinton … Clinton said', the second given to Hillary Clinton)."""
-        words = [w for w in m.text.split() if w.rstrip(".") not in _TITLES]
-        if len(words) != 1:
-            return False
-        full = self._full_names.get(re.sub(r"(?:’s|'s)$", "", words[0]).lower())
-        if not full:
-            return False
-        i = bisect.bisect_left(full, (m.start, ""))
-        return i > 0 and full[i - 1][1] != m.actor_key
+        """A bare surname the actor pass left unresolved between people who bear it (a 'Clinton' right
+        after both Bill and Hillary Clinton were named): it names no one."""
+        return is_unresolved(m.actor_key)
 
     def is_possessive(self, m: Mention) -> bool:
         return bool(_POSSESSIVE.match(self.text, m.end)) or m.text.endswith(("’s", "'s"))
