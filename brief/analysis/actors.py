@@ -786,7 +786,9 @@ class _Resolver:
         if len(near) == 1:
             unresolved = self.by_key.get(plain_key(cand.tokens[-1].text) + UNRESOLVED_SUFFIX) if cand else None
             # still in doubt when the surname was left unresolved since that one was named
-            return near[0] if unresolved is None or not unresolved.seen or unresolved.seen[-1] < near[0].seen[-1] else None
+            if unresolved is None or not unresolved.seen or unresolved.seen[-1] < near[0].seen[-1]:
+                return near[0]
+            return None
         if near:
             return None
         counts = self.full_counts.get(matches[0].surname_key or "", Counter())
@@ -907,6 +909,10 @@ class _Resolver:
             family, given = _name_parts(toks)
             surname = name_key(family.text)
             first = given.text if given is not None else None
+            epithet = (len(toks) == 3 and not _given(toks[0].text) and _given(toks[1].text) and any(
+                a.surname_key == surname and a.first and first_names_agree(a.first, toks[1].text) for a in self.actors))
+            if epithet:
+                first = toks[1].text  # 'Crooked Hillary Clinton' after 'Hillary Clinton': her, with an epithet
             if (actor_kind == "other" and len(toks) == 2 and first and not _lexicon_kind(first)
                     and toks[0].low.rstrip(".") not in TITLE_WORDS
                     and any(a.surname_key == surname and a.kind == "person" for a in self.actors)):
@@ -941,7 +947,7 @@ class _Resolver:
             if first and not actor.first:
                 actor.first = first
             actor.gender = actor.gender or gender
-            if len(toks) > len(actor.name.split()):
+            if len(toks) > len(actor.name.split()) and not epithet:
                 actor.name = name
             self._mention(actor, cand, name)
             self._roles(actor, cand)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from brief.analysis.names import gender_of
 from brief.analysis.quoting.context import Context
 from brief.analysis.quoting.cues import CUE
 
@@ -68,6 +69,10 @@ def infer_genders(ctx: Context) -> dict[str, str]:
         v[0 if gender == "m" else 1] += weight
 
     masked = ctx.masked
+    for actor in ctx.actors.values():
+        given = gender_of(actor.first_name) if actor.kind == "person" else ""
+        if given:
+            vote(actor.key, given, 3)  # 'Hillary' is a woman's name, 'Keith' a man's
     for m in ctx.mentions:
         if ctx.kind(m.actor_key) != "person":
             continue
