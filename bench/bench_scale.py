@@ -150,6 +150,19 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def write_section(name: str, text: str) -> None:
+    """Replace the part of bench/README.md between `<!-- name -->` and `<!-- /name -->`."""
+    readme = ROOT / "bench" / "README.md"
+    start, end = f"<!-- {name} -->", f"<!-- /{name} -->"
+    old = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    block = f"{start}\n{text}{end}"
+    if start in old and end in old:
+        new = old[:old.index(start)] + block + old[old.index(end) + len(end):]
+    else:
+        new = old + ("\n" if old else "") + block + "\n"
+    readme.write_text(new, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -160,9 +173,8 @@ def main() -> None:
     text = table(rows)
     print(text)
     if args.write:
-        from common import write_result
-
-        write_result("scale.md", f"Command: `python bench/bench_scale.py --sizes {' '.join(map(str, args.sizes))}`\n\n{text}\n")
+        command = f"python bench/bench_scale.py --sizes {' '.join(map(str, args.sizes))} --workers {args.workers}"
+        write_section("scale", f"Command: `{command}`\n\n{text}\n")
 
 
 if __name__ == "__main__":
