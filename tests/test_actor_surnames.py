@@ -159,3 +159,18 @@ def test_an_unresolved_surname_joins_no_one_across_articles():
     assert result.local_actor_ids[unresolved] != marian.id
     assert result.local_actor_ids["a1:" + next(a.key for a in analyses["a1"].actors
                                                if a.name == "Marian Hallworth")] == marian.id
+
+
+def test_himself_after_a_bare_surname_names_the_man():
+    text = ("Rock singer Gregory Pemberton and his wife Marian Pemberton made the show together.\n"
+            "Pemberton himself could not explain its success.")
+    ex = extract(text)
+    assert key_at(ex, text, "Pemberton himself") == by_name(ex, "Gregory Pemberton").key
+
+
+def test_a_relative_in_apposition_is_no_antecedent_for_she_said():
+    text = ("Attorney General Loretta Vance spoke to students on Monday.\n"
+            "She has been criticised for meeting Gregory Pemberton while the department was investigating his "
+            "wife, the nominee Marian Pemberton, over her emails.\n"
+            "\"Nobody says that to my face,\" she said.\n")
+    assert speakers(text)["Nobody says that to my face"] != "Marian Pemberton"

@@ -76,7 +76,8 @@ _RELATION_BEFORE = re.compile(
     r"\s+of\s+(?:the\s+)?(?:[\w.]+\s+){0,3}$")
 # A pronoun bound to a bare surname: 'Clinton said she', 'Clinton and her', 'Clinton's own'.
 _BOUND_PRONOUN = re.compile(
-    r",?\s+(?:(?:said|says|added|adds|wrote|writes|argued|insisted|told\s+\w+),?\s+(?:that\s+)?|and\s+)(he|she|his|her)\b")
+    r",?\s+(?:(?:(?:said|says|added|adds|wrote|writes|argued|insisted|told\s+\w+),?\s+(?:that\s+)?|and\s+)(he|she|his|her)"
+    r"|(himself|herself))\b")
 _NEARBY_CHARS = 300
 _STOP_VERBS = frozenset("is was are were has had have who which that said says told and but".split())
 
@@ -774,14 +775,15 @@ class _Resolver:
         name (named in full clearly more often than the others). Otherwise no one."""
         bound = _BOUND_PRONOUN.match(self.text, cand.end) if cand is not None else None
         if bound:
-            gender = "f" if bound.group(1) in ("she", "her") else "m"
+            gender = "f" if (bound.group(1) or bound.group(2)) in ("she", "her", "herself") else "m"
             matches = [a for a in matches if a.gender in ("", gender)]
             if len(matches) == 1:
                 return matches[0]
         if not matches:
             return None
         i = bisect.bisect_right(self.paragraphs, pos) - 1
-        window = min(self.paragraphs[max(0, i - 1)], pos - _NEARBY_CHARS)
+        # this and the previous paragraph, or back to the paragraph holding a point a few sentences back
+        window = self.paragraphs[max(0, min(i - 1, bisect.bisect_right(self.paragraphs, pos - _NEARBY_CHARS) - 1))]
         near = [a for a in matches if a.seen and a.seen[-1] >= window]
         if len(near) == 1:
             unresolved = self.by_key.get(plain_key(cand.tokens[-1].text) + UNRESOLVED_SUFFIX) if cand else None
@@ -914,7 +916,7 @@ class _Resolver:
             if epithet:
                 first = toks[1].text  # 'Crooked Hillary Clinton' after 'Hillary Clinton': her, with an epithet
             if (actor_kind == "other" and len(toks) == 2 and first and not _lexicon_kind(first)
-                    and toks[0].low.rstrip(".") not in TITLE_WORDS
+                    and toks[0].low.rstrip(".") not in TITLE_WORDS and toks[0].low not in self.lower_words
                     and any(a.surname_key == surname and a.kind == "person" for a in self.actors)):
                 actor_kind = "person"  # 'Ivanka Trump' in an article about Donald Trump: one of the family
             gender = gender_of(first) or next((address_gender(t.text) for t in cand.title if address_gender(t.text)), "")

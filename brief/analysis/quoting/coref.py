@@ -61,6 +61,11 @@ class LastSpeaker:
     paragraph: int
 
 
+# 'investigating his wife, Democratic presidential nominee Hillary Clinton': named as someone's relative,
+# in apposition, the person is no likely antecedent (but still someone else who fits).
+_KIN_APPOSITION = re.compile(r"\b(?:wife|husband|widow|daughter|son|mother|father|brother|sister),\s+(?:[\w.-]+\s+){0,4}$")
+
+
 def infer_genders(ctx: Context) -> dict[str, str]:
     votes: dict[str, list[int]] = {}
 
@@ -188,6 +193,7 @@ class PronounResolver:
                 m for m in ctx.mentions_between(start, end)
                 if self._compatible(m.actor_key, p) and not ctx.is_possessive(m) and not ctx.is_modifier(m)
                 and not re.search(r"\b(?:to|with|by|from|for|against|about|of|and)\s+$", ctx.masked[max(0, m.start - 10) : m.start])
+                and not _KIN_APPOSITION.search(ctx.masked, max(0, m.start - 60), m.start)
             ]
             if any(ctx.is_ambiguous(m) for m in candidates):
                 return None  # a bare surname that may be someone else's
