@@ -174,3 +174,11 @@ def test_a_relative_in_apposition_is_no_antecedent_for_she_said():
             "wife, the nominee Marian Pemberton, over her emails.\n"
             "\"Nobody says that to my face,\" she said.\n")
     assert speakers(text)["Nobody says that to my face"] != "Marian Pemberton"
+
+
+def test_a_longer_run_ending_in_a_full_name_is_no_other_bearer():
+    text = ("Riverside Hawks RB Tobias Quennell out for season\n"
+            "Riverside Hawks running back Tobias Quennell will miss the rest of the season. Quennell hurt his knee "
+            "on Sunday.")
+    ex = extract(text)
+    assert key_at(ex, text, "Quennell hurt") == by_name(ex, "Tobias Quennell").key

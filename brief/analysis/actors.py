@@ -764,6 +764,11 @@ class _Resolver:
             return bare[0] if len(bare) == 1 and not [a for a in matches if a.first] else None
         if not matches:
             return None
+        if len(matches) > 1:
+            # 'New Orleans Saints RB Reggie Bush' beside 'Reggie Bush', an untyped run of five words: no other bearer
+            bearers = [a for a in matches if a.kind == "person" or len(a.name.split()) <= 3]
+            matches = [a for a in bearers or matches
+                       if not any(b is not a and " " in b.name and a.name.endswith(" " + b.name) for b in bearers)] or matches
         if len(matches) == 1:
             return matches[0]
         return self._one_of(matches, pos, cand) or self._unresolved(surname_key, cand)
