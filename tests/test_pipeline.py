@@ -176,6 +176,7 @@ def test_parallel_analysis_stores_every_article_and_reports_progress(tmp_path):
     assert len(library.article_rows) == 100
     analysed = [d for stage, d, t in seen if stage == "analyse"]
     assert analysed == sorted(analysed) and analysed[-1] == 100
+    assert ("load", 100, 100) in seen and seen[-1] == ("assemble", 1, 1)
     assert store._db.execute("SELECT count(*) FROM analyses").fetchone() == (100,)
 
 
