@@ -195,3 +195,13 @@ def test_stored_lists_are_read_a_chunk_at_a_time(tmp_path, monkeypatch):
     assert rows.raw._chunks.keys() == {0, 1, 2}
     with pytest.raises(IndexError):
         rows[5]
+
+
+def test_lean_refresh_serves_a_rebuilt_library_from_the_cache(tmp_path):
+    corpus = _corpus(tmp_path)
+    store = Store(tmp_path / "cache.sqlite3")
+    library, changed = refresh_library(corpus, Settings(), store, lean=True)
+    assert changed and isinstance(library, StoredLibrary)
+    assert len(library.article_rows) == 3 and library.analysis(library.article_rows[0].id) is not None
+    built, _ = refresh_library(corpus, Settings(), Store(None), lean=True)
+    assert not isinstance(built, StoredLibrary) and len(built.article_rows) == 3
