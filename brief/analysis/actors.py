@@ -37,9 +37,10 @@ from brief.models import ActorKind, LocalActor, Mention, Sentence
 
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
 
+# The lookbehinds come after the first character, so most positions fail on one character test.
 _TOKEN = re.compile(
-    r"(?P<handle>(?<![\w@])@[A-Za-z0-9_]{2,})"
-    r"|(?P<dotted>(?<!\w)(?:[A-Z]\.){2,})"
+    r"(?P<handle>@(?<![\w@]@)[A-Za-z0-9_]{2,})"
+    r"|(?P<dotted>[A-Z](?<!\w[A-Z])\.(?:[A-Z]\.)+)"
     r"|(?P<word>[^\W\d_]\w*(?:[-'’][^\W\d_]\w*)*)"
 )
 _PARTICLES = frozenset("de van von der den del della di da dos das du la le bin ibn al el ter ten".split())
@@ -214,16 +215,18 @@ def _tokenize(text: str) -> list[_Token]:
     tokens: list[_Token] = []
     append = tokens.append
     size = len(text)
+    token = _Token
+    index = 0
     for m in _TOKEN.finditer(text):
-        start, end = m.span()
         word = m.group()
         first = word[0]
-        if first == "@":
-            append(_Token(start, end, word, "handle", word.lower(), index=len(tokens)))
-            continue
         if not first.isupper():
-            append(_Token(start, end, word, "word", word.lower(), index=len(tokens)))  # lower case: no name
+            # a handle, or a lower-case word: no name
+            append(token(m.start(), m.end(), word, "handle" if first == "@" else "word", word.lower(),
+                         False, False, False, False, index))
+            index += 1
             continue
+        start, end = m.span()
         kind = "dotted" if word[-1] == "." else "word"
         possessive = closes = False
         if kind == "word" and ("'" in word or "’" in word) and _CONTRACTION.search(word):
@@ -236,8 +239,8 @@ def _tokenize(text: str) -> list[_Token]:
             word, end, possessive = word[:-2], end - 2, True
         elif word[-1] == "s" and end < size and text[end] in "'’" and (end + 1 >= size or not text[end + 1].isalnum()):
             possessive = True
-        append(_Token(start, end, word, kind, word.lower(), kind != "contraction", possessive, closes=closes,
-                      index=len(tokens)))
+        append(token(start, end, word, kind, word.lower(), kind != "contraction", possessive, False, closes, index))
+        index += 1
     return tokens
 
 
