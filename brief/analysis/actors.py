@@ -417,11 +417,11 @@ class ActorExtractor:
         out: list[_Candidate] = []
         hi = 0
         prev_possessor: tuple[int, str] | None = None  # (end offset, text) of a run ending in 's
-        lower_words = frozenset(t.low for t in tokens if t.kind == "word" and not t.text[0].isupper())
+        lower_words = frozenset([t.low for t in tokens if t.kind == "word" and not t.text[0].isupper()])
         pending_party: dict[int, str] = {}  # name start -> party adjective before it
         # words that start a name mid-sentence somewhere ('... against Chelsea'), not inside a longer one
-        mid_caps = frozenset(t.text for i, t in enumerate(tokens) if t.capitalised and not t.initial and (
-            i == 0 or not tokens[i - 1].capitalised or text[tokens[i - 1].end:t.start] != " "))
+        mid_caps = frozenset([t.text for i, t in enumerate(tokens) if t.capitalised and not t.initial and (
+            i == 0 or not tokens[i - 1].capitalised or text[tokens[i - 1].end:t.start] != " ")])
         runs = _runs(text, tokens)
         # names that start a run mid-sentence somewhere, to tell 'Injured Chelsea' from 'World War II'
         mid_runs = frozenset(text[r[0].start:r[-1].end] for r in runs if not r[0].initial)

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 _DOUBLE = re.compile(r'[“”"\n]')
-_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–]))[‘'](?=[A-Za-z])")
-_SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?![A-Za-z0-9])")
+# The mark first, then what stands before it: a search then skips ahead to the next mark.
+_SINGLE_OPEN = re.compile(r"[‘'](?<![^\s(\[—–][‘'])(?=[A-Za-z])")
+_SINGLE_CLOSE = re.compile(r"[’'](?<=\S[’'])(?![A-Za-z0-9])")
 # Elisions that open with an apostrophe, not a quote mark.
 _ELISIONS = re.compile(r"[‘'](?:em|til|cause|n'?|tis|twas|bout|round)\b", re.IGNORECASE)
 _FINAL_PUNCT = ".?!"

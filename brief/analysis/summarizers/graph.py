@@ -48,8 +48,10 @@ def _overlap(words: list[list[str]]) -> tuple[numpy.ndarray, numpy.ndarray]:
     vocabulary: dict[str, int] = {}
     rows = [row for row, terms in enumerate(words) for _ in terms]
     columns = [vocabulary.setdefault(term, len(vocabulary)) for terms in words for term in terms]
-    counts = numpy.zeros((len(words), len(vocabulary) or 1))
-    numpy.add.at(counts, (rows, columns), 1.0)
+    width = len(vocabulary) or 1
+    # Whole counts, so any way of adding them up gives the same floats; bincount is the cheap one.
+    flat = numpy.array(rows, dtype=numpy.intp) * width + numpy.array(columns, dtype=numpy.intp)
+    counts = numpy.bincount(flat, minlength=len(words) * width).reshape(len(words), width).astype(float)
     # math.log, not numpy.log: sumy's norms come from math.log and must match to the last bit.
     logs = numpy.array([math.log(len(w)) if w else 0.0 for w in words])
     return counts @ counts.T, logs[:, None] + logs[None, :]
@@ -74,9 +76,8 @@ class FastReductionSummarizer(_MemoisedTerms, ReductionSummarizer):
         numpy.fill_diagonal(edges, 0.0)
         # sumy adds each sentence's edges one partner at a time, in document order: so do we (adding 0.0 for
         # the sentence itself changes nothing).
-        totals = numpy.zeros(len(sentences))
-        for column in edges.T:
-            totals += column
+        # cumsum adds one after another (no pairwise summation), as that loop does: same floats.
+        totals = numpy.cumsum(edges, axis=1)[:, -1] if len(sentences) else numpy.zeros(0)
         ratings = defaultdict(float)
         for sentence, total in zip(sentences, totals):
             ratings[sentence] += total  # sentences with the same text share one rating, as in sumy
