@@ -264,15 +264,14 @@ def _headline_paragraphs(text: str, tokens: list[_Token]) -> list[tuple[int, int
     spans = []
     pos = 0
     ti = 0
+    starts = [t.start for t in tokens]
     for line in text.split("\n"):
         end = pos + len(line)
-        words = caps = 0
-        while ti < len(tokens) and tokens[ti].start < end:
-            t = tokens[ti]
-            if t.kind == "word" and len(t.text) >= 3 and t.low not in _TITLE_CASE_SMALL:
-                words += 1
-                caps += t.text[0].isupper()
-            ti += 1
+        stop = bisect.bisect_left(starts, end, ti)  # the line's tokens are tokens[ti:stop]
+        capitals = [t.text[0].isupper() for t in tokens[ti:stop]
+                    if t.kind == "word" and len(t.text) >= 3 and t.low not in _TITLE_CASE_SMALL]
+        words, caps = len(capitals), sum(capitals)
+        ti = stop
         stripped = line.rstrip()
         short_furniture = 1 <= words <= 4 and caps == words and not stripped.endswith((".", "!", "?", "”", '"', ":"))
         title_case = (words >= 5 and caps / words >= 0.9 and not stripped.endswith(("”", '"'))
@@ -853,6 +852,8 @@ class _Resolver:
 
     def _appositive_role(self, cand: _Candidate) -> str:
         """'Waltz, the national security adviser,' -> 'National Security Adviser'."""
+        if not self.text.startswith(",", cand.end):
+            return ""  # what _APPOSITIVE needs first, without the slice
         appositive = _APPOSITIVE.match(self.text[cand.end:cand.end + 120])
         if not appositive:
             return ""
