@@ -45,7 +45,12 @@ def _zipf(rng: random.Random, n: int) -> int:
 def synthetic(n: int, seed: int = 7) -> tuple[list[Article], dict[str, ArticleAnalysis]]:
     rng = random.Random(seed)
     vocab = [_word(i, "wor") for i in range(max(5000, n * 3))]
-    people = [f"Person {i}" for i in range(max(2000, n // 2))]
+    # Names of letters, as real ones: 300 given names, surnames of random syllables.
+    syllables = ["ka", "lo", "mi", "ren", "sto", "var", "den", "pel", "ru", "gan", "tis", "bor", "hel", "zu",
+                 "ba", "cor", "dri", "fen", "gu", "ha", "jor", "kle", "lin", "mar", "nu", "os", "pra", "qui",
+                 "sen", "tal", "ub", "vi", "wen", "xa", "yor", "zim", "ast", "eld", "ing", "orm"]
+    people = [f"{_word(i % 300, 'Ka').title()} {''.join(rng.choice(syllables) for _ in range(3)).title()}"
+              for i in range(max(2000, n // 2))]
     start = date(2024, 1, 1)
     articles: list[Article] = []
     analyses: dict[str, ArticleAnalysis] = {}
@@ -175,12 +180,18 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((n, times))
         print(n, {k: round(v, 2) for k, v in times.items()}, flush=True)
     keys = list(rows[0][1])
-    print("\nCPU seconds" + (" on the recombined BBC corpora" if args.real else " on synthetic analyses"))
-    print("\n| articles | " + " | ".join(keys) + " |")
-    print("|---" * (len(keys) + 1) + "|")
+    command = "/work/venv/bin/python bench/bench_assemble.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    lines = [f"# Cross-article steps: CPU seconds on {'the recombined BBC corpora' if args.real else 'synthetic analyses'}",
+             "", f"Command: `{command.strip()}`", "",
+             "| articles | " + " | ".join(keys) + " |", "|---" * (len(keys) + 1) + "|"]
     for n, times in rows:
-        print(f"| {n} | " + " | ".join(f"{times[k]:.2f} s" if isinstance(times[k], float) and "F1" not in k else str(times[k])
-                                      for k in keys) + " |")
+        lines.append(f"| {n} | " + " | ".join(f"{times[k]:.2f} s" if isinstance(times[k], float) and "F1" not in k
+                                               else str(times[k]) for k in keys) + " |")
+    report = "\n".join(lines) + "\n"
+    print(report)
+    from bench.common import write_result
+
+    write_result("assemble-real.md" if args.real else "assemble-synthetic.md", report)
     return 0
 
 

@@ -244,11 +244,18 @@ class StoryClusterer:
     def groups(self, articles: list[Article], analyses: dict[str, ArticleAnalysis],
                actors: Iterable[Actor] = ()) -> list[list[int]]:
         """Indices into `articles`, one list per story."""
-        s = self.settings
+        return self._groups(articles, *self._vectors(articles, analyses, actors))
+
+    def _vectors(self, articles: list[Article], analyses: dict[str, ArticleAnalysis],
+                 actors: Iterable[Actor]) -> tuple[list[Vector], Counter, list[Vector]]:
         features = self._features(articles, analyses, actors)
-        n = len(features)
         df = Counter(t for f in features for t in f)
-        vectors = self._weigh(features, df, n)
+        return features, df, self._weigh(features, df, len(features))
+
+    def _groups(self, articles: list[Article], features: list[Vector], df: Counter,
+                vectors: list[Vector]) -> list[list[int]]:
+        s = self.settings
+        n = len(features)
         days = [a.published.toordinal() if a.published else None for a in articles]
         pairs = self._candidate_pairs(vectors, df, days, list(range(n)))
         topics = average_link(n, pairs, s.topic_threshold, similarity=self._similarity(vectors, days))
@@ -292,15 +299,13 @@ class StoryClusterer:
 
     def cluster(self, articles: list[Article], analyses: dict[str, ArticleAnalysis], actors: list[Actor],
                 quotes: list[Quote], local_actor_ids: dict[str, str] | None = None) -> list[Story]:
-        features = self._features(articles, analyses, actors)
-        df = Counter(t for f in features for t in f)
-        vectors = self._weigh(features, df, len(features))
+        features, df, vectors = self._vectors(articles, analyses, actors)
         local_ids = local_actor_ids or local_actor_map(articles, analyses, actors)
         quotes_of: dict[str, list[str]] = defaultdict(list)
         for quote in quotes:
             quotes_of[quote.article_id].append(quote.id)
         stories = []
-        for group in self.groups(articles, analyses, actors):
+        for group in self._groups(articles, features, df, vectors):
             members = sorted(group, key=lambda i: (articles[i].published is None, articles[i].published
                                                    or articles[i].published, articles[i].id))
             stories.append(self._story([articles[i] for i in members], [vectors[i] for i in members],
