@@ -170,6 +170,8 @@ _MEDIA_WORDS = {
     "herald", "tribune", "gazette", "daily", "telegraph", "independent", "broadcasting", "television",
     "media", "wire", "reporter", "chronicle", "observer", "guardian", "today", "weekly", "newspaper",
 }
+# Capitalised, even acronyms, yet not sources: countries ("according to the US") and lone media words.
+_NOT_SOURCES = {"us", "uk", "usa", "uae", "radio", "tv", "television", "news", "times", "post", "press", "media"}
 _CAP = r"(?:[A-Z][\w’'&.-]*|of|the|and|&)"
 _PHRASE = rf"((?:[Tt]he[ \t]+)?[A-Z][\w’'&.-]*(?:[ \t]+{_CAP})*)"
 _SPEECH = r"(?:said|says|wrote|writes|posted|posts|tweeted|announced|stated|shared|added|noted|declared|commented)"
@@ -205,7 +207,7 @@ def _trim_phrase(phrase: str) -> str:
 
 def _is_outlet(phrase: str, people: set[str], organizations: set[str]) -> bool:
     low = phrase.lower()
-    if not phrase or low in people or low.split()[-1] in people:
+    if not phrase or low in people or low.split()[-1] in people or low in _NOT_SOURCES:
         return False
     if low in _KNOWN_OUTLETS or low in organizations:
         return True
@@ -238,6 +240,13 @@ def cited_sources(text: str, extraction=None) -> list[str]:
                 spans = [words[i:] for i in range(len(words))]
             else:
                 words = _sentence_part(words)
+                # "told CNN's Jake Tapper": the outlet ends at its possessive.
+                cut = next((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
+                words = words[: cut + 1] if cut is not None else words
+                # "told Bill O'Reilly of Fox News": the outlet is after the person's "of".
+                if "of" in words[1:]:
+                    words = words[words.index("of", 1) + 1:] if _is_outlet(
+                        _trim_phrase(" ".join(words[words.index("of", 1) + 1:])), people, organizations) else words
                 spans = [words[:i] for i in range(len(words), 0, -1)]
             for candidate in spans:
                 phrase = _trim_phrase(" ".join(candidate))
@@ -249,6 +258,8 @@ def cited_sources(text: str, extraction=None) -> list[str]:
         found.append((match.start(), PLATFORMS[name.lower()]))
     seen: dict[str, str] = {}
     for _, name in sorted(found):
-        name = name[4:] if name.lower().startswith("the ") else name
+        # "The New York Times" is "New York Times"; "The Hill" stays whole.
+        if name.lower().startswith("the "):
+            name = name[4:] if len(name.split()) > 2 else "The " + name[4:]
         seen.setdefault(name.lower(), name)
     return list(seen.values())
