@@ -134,3 +134,11 @@ def test_cited_sources_patterns():
 def test_cited_sources_are_not_people_or_words():
     assert cited_sources("Smith told Jones that it was over. Brown reported for duty.") == []
     assert cited_sources("Workers on X-ray machines said they were tired.") == []
+
+
+def test_cited_sources_trim_to_the_outlet():
+    assert cited_sources("she told CNN’s Jake Tapper on Sunday") == ["CNN"]
+    assert cited_sources("he told Bill O'Reilly of Fox News that it was fine") == ["Fox News"]
+    assert cited_sources("The New York Times reported it; according to the Economist, it was late") == \
+        ["New York Times", "The Economist"]
+    assert cited_sources("according to the US, talks stalled") == []
