@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-from pathlib import Path
 
 from brief.analysis.groups import QuoteGrouper
 from brief.models import Quote
