@@ -72,7 +72,6 @@ def _md(text: str) -> str:
 
 def to_markdown(briefing: Briefing) -> str:
     articles = {a.id: a for a in briefing.articles}
-    actors = {a.id: a for a in briefing.actors}
     quotes_by_speaker: dict[str, list] = {}
     for q in briefing.quotes:
         if q.speaker_id:

@@ -30,7 +30,6 @@ from brief.analysis.names import (
     plain_key,
     surname_index,
     UNRESOLVED_SUFFIX,
-    is_unresolved,
 )
 from brief.analysis.roles import HONORIFICS, OCCUPATIONS, TITLE_HEADS, TITLE_WORDS, pretty_role, role_key, specific_roles
 from brief.models import ActorKind, LocalActor, Mention, Sentence

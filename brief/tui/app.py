@@ -17,7 +17,7 @@ from brief.resources import themes_dir
 from brief.tui import actions
 from brief.tui.safe import one_line
 from brief.tui.screens.main import MainScreen
-from brief.tui.state import ReaderState, load_state, save_state
+from brief.tui.state import load_state, save_state
 from brief.tui.themes import DEFAULT_THEME, load_themes
 
 Progress = Callable[[str, int, int], None]

@@ -447,7 +447,6 @@ def _colon_paragraph(ctx: Context, span: QuoteSpan) -> Frame | None:
 
 def attribute(ctx: Context, span: QuoteSpan, next_open: int | None) -> Frame | None:
     """The frame naming who said the quotation in `span`, or None when the words around it name no one."""
-    masked = ctx.masked
     text = ctx.text
     after = span.after
     tail_end = ctx.sentence_end(after)
