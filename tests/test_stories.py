@@ -232,3 +232,14 @@ def test_uncompared_pairs_can_also_keep_clusters_apart():
     assert sorted(map(sorted, average_link(4, pairs, 0.5, similarity=same_group))) == [[0, 1], [2, 3]]
 
 
+
+
+def test_story_summary_prefers_sentences_that_name_their_speaker():
+    from brief.analysis.stories import Candidate, select_sentences
+
+    texts = [
+        "“The harbour will reopen on Monday after the storm repairs,” he added.",
+        "Harbour master Ines Duarte said the harbour will reopen on Monday after the storm repairs.",
+    ]
+    candidates = [Candidate(text, f"a{i}", 0, len(text), 1.0) for i, text in enumerate(texts)]
+    assert [c.text for c in select_sentences(candidates, 1)] == [texts[1]]

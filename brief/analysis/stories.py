@@ -17,6 +17,7 @@ import hashlib
 import heapq
 import math
 import random
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -426,6 +427,10 @@ class Candidate(NamedTuple):
     prior: float
 
 
+_PRONOUN_ATTRIBUTION = re.compile(
+    r"[”\"’]\s*,?\s*(?:he|she|they|it|we|I)\s+[a-z]+(?:\s+[a-z]+)?\s*[.!?]?\s*$")
+
+
 def select_sentences(candidates: list[Candidate], count: int,
                      redundancy: float = 0.6, pool: int = 150) -> list[SummarySentence]:
     """Up to `count` sentences, most central first (shares content words with many candidates, plus
@@ -441,7 +446,11 @@ def select_sentences(candidates: list[Candidate], count: int,
         # Centrality: how many other candidates carry this sentence's words, per word (so long
         # sentences do not win by length alone).
         shared = sum(df[w] - 1 for w in ws) / (len(ws) + 3) if ws else 0.0
-        scores.append(shared / max(1, len(candidates) - 1) + 0.1 * prior)
+        score = shared / max(1, len(candidates) - 1) + 0.1 * prior
+        if _PRONOUN_ATTRIBUTION.search(candidates[len(scores)].text):
+            # Out of its article, '..., he added.' no longer says who spoke: keep it as a last resort.
+            score *= 0.3
+        scores.append(score)
     chosen: list[int] = []
     seen_texts: set[str] = set()
     for k in sorted(range(len(candidates)), key=lambda k: -scores[k]):
