@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,6 +56,7 @@ class BriefApp(App[int]):
                  cached: CachedOpener | None = None) -> None:
         super().__init__()
         self._cached = cached
+        self.loading_in_background = False
         self.settings = settings or Settings()
         self._library = library
         self._loader = loader
@@ -107,6 +111,13 @@ class BriefApp(App[int]):
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(self.LoadProgress(stage, done, total))
 
+        self.loading_in_background = True
+        try:
+            self._run_loader(loader, progress)
+        finally:
+            self.loading_in_background = False
+
+    def _run_loader(self, loader: Loader, progress: Progress) -> None:
         shown = False
         try:
             if self._cached is not None:
@@ -224,5 +235,17 @@ def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefA
 
 
 def run_app(path: Path, settings: Settings, no_cache: bool = False) -> int:
-    result = corpus_app(path, settings, no_cache).run()
-    return result or 0
+    app = corpus_app(path, settings, no_cache)
+
+    async def run() -> int:
+        result = await app.run_async() or 0
+        if app.loading_in_background:
+            # The reader is closed and the terminal restored, but a re-analysis still runs in a
+            # thread that Python would wait for. What it finished is already in the cache (each
+            # batch is its own transaction), so leave now; the next start carries on from there.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(result)
+        return result
+
+    return asyncio.run(run())
