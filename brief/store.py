@@ -1,4 +1,4 @@
-"""The cache: per-file load results, per-article analyses and whole briefings, in one SQLite file.
+"""The cache: per-file load results, per-article analyses and briefings (as items), in one SQLite file.
 
 SQLite gives safe concurrent use by two `brief` processes (WAL, busy timeout) for free.
 A corrupt file or entry is discarded and rebuilt, with a warning, never a traceback.
@@ -149,13 +149,6 @@ class Store:
 
     def put_analyses(self, items: list[tuple[str, BaseModel]]) -> None:
         self._put_many("analyses", items)
-
-    # Whole briefings -----------------------------------------------------------------
-    def get_briefing(self, key: str, model: type[M]) -> M | None:
-        return self._get("briefings", key, model)
-
-    def put_briefing(self, key: str, briefing: BaseModel) -> None:
-        self._put_many("briefings", [(key, briefing)])
 
     # Per-file load results, keyed by path and a stat fingerprint -------------------------
     def get_file(self, path: str, fingerprint: str, model: type[M]) -> M | None:
