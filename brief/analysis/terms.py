@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from functools import lru_cache
 
 # A word: letters with inner apostrophes/hyphens/dots (U.S.), or a number (6.1, 1,200, 33-year-old -> 33).
@@ -78,72 +77,91 @@ def stem_set(text: str) -> frozenset[str]:
     return frozenset(content_stems(text))
 
 
-def _is_name_token(token: str) -> bool:
-    return token[0].isupper() and token.lower() not in stop_words()
-
-
 def article_terms(title: str, text: str, limit: int = 60) -> dict[str, float]:
     """The article's `limit` heaviest terms: stems, name phrases ("n:tara reid") and numbers ("#6.1")."""
-    # A word the article also writes in lower case is a common word, capitalised only by position or
-    # by a headline's title case ("Police said", "Placed on Injured Reserve"): not a name.
-    common = {t.lower() for t in _TOKEN.findall(f"{title} {text}") if t[0].islower()}
-    counts: Counter[str] = Counter()
+    # Each segment (sentence or line) is tokenised once, into (token, gap after it) pairs.
+    parts = []
+    common: set[str] = set()
     for part, repeat in ((title, _TITLE_REPEAT), (text, 1)):
         for segment in _SEGMENT.split(part):
-            names = not _title_case(segment)
-            for key, weight in _weighted_tokens(segment, common if names else None):
-                counts[key] += weight * repeat
-    weights = {key: (1.0 + math.log(c)) for key, c in counts.items() if c > 0}
-    for key in weights:
+            pairs = _TOKEN_GAP.findall(segment)
+            if not pairs:
+                continue
+            infos = [_INFO.get(token) or _token_info(token) for token, _ in pairs]
+            words = capitals = 0
+            for info in infos:
+                if info[0] is not None:
+                    common.add(info[0])  # a word also written in lower case: a common word
+                words += info[1]
+                capitals += info[2]
+            # A headline in title case: most of its non-stop words capitalised, so capitals say nothing.
+            names = not (words >= 3 and capitals >= 0.7 * words)
+            parts.append((pairs, infos, names, repeat))
+    # A word the article also writes in lower case is a common word, capitalised only by position or
+    # by a headline's title case ("Police said", "Placed on Injured Reserve"): not a name.
+    counts: dict[str, int] = {}
+    get = counts.get
+    for pairs, infos, names, repeat in parts:
+        # A capitalised word that is not a common word of the article is a name: besides its stem it
+        # gives "n:word", and with a capitalised neighbour "n:word word" (Tara Reid, Fox News).
+        previous: str | None = None
+        gap = ""
+        for (_, after), (_, _, _, key, name, name_key, low, possessive) in zip(pairs, infos):
+            if previous is not None and gap.strip() not in ("", "-"):
+                previous = None
+            gap = after
+            if key is None:
+                previous = None
+                continue
+            counts[key] = get(key, 0) + repeat
+            if names and name is not None and low not in common:
+                counts[name_key] = get(name_key, 0) + repeat
+                if previous:
+                    pair = f"n:{previous} {name}"
+                    counts[pair] = get(pair, 0) + repeat
+                previous = None if possessive else name
+            else:
+                previous = None
+    weights = {}
+    for key, c in counts.items():
+        weight = 1.0 + math.log(c)
         if key.startswith("n:"):
-            weights[key] *= _NAME_BOOST
+            weight *= _NAME_BOOST
         elif key.startswith("#"):
-            weights[key] *= _NUMBER_BOOST
+            weight *= _NUMBER_BOOST
+        weights[key] = weight
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return {k: round(v, 3) for k, v in top}
 
 
 _SEGMENT = re.compile(r"(?<=[.!?])\s+|\n+")
+# _TOKEN, and the characters up to the next token (never a letter or digit: any starts a token).
+_TOKEN_GAP = re.compile(rf"({_TOKEN.pattern})([^A-Za-z\d]*)")
+_INFO: dict[str, tuple] = {}
 
 
-def _title_case(segment: str) -> bool:
-    """A headline in title case: most of its non-stop words capitalised, so capitals say nothing."""
-    words = [w for w in _TOKEN.findall(segment) if w[0].isalpha() and w.lower() not in stop_words()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-def _weighted_tokens(text: str, common: set[str] | None):
-    """(key, count) per token. A capitalised word that is not a common word of the article is a name
-    (`common` None: no names here): besides its stem it gives "n:word", and with a capitalised
-    neighbour "n:word word" (Tara Reid, Fox News)."""
-    previous: str | None = None
-    previous_end = 0
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        gap = text[previous_end:match.start()]
-        if gap.strip() not in ("", "-"):
-            previous = None
-        previous_end = match.end()
-        if token[0].isdigit():
-            previous = None
-            number = token.replace(",", "")
-            if len(number) >= 2 or "." in number:
-                yield "#" + number, 1
-            continue
-        norm = _normal(token)
-        if norm is None:
-            previous = None
-            continue
-        yield norm, 1
-        if common is not None and _is_name_token(token) and token not in _AMERICA \
-                and token.lower() not in common:
-            name = token.lower().replace("’", "'").removesuffix("'s").rstrip(".")
-            yield "n:" + name, 1
-            if previous:
-                yield f"n:{previous} {name}", 1
-            previous = None if token.endswith(("'s", "’s")) else name
-        else:
-            previous = None
+def _token_info(token: str) -> tuple:
+    """What article_terms needs of a token, memoised: (its lower case if it is written in lower case,
+    whether a title-case test counts it, whether it counts as a capital there, its key (stem or
+    number) or None, its name form when it may be a name, "n:" + that, lower case, possessive)."""
+    if len(_INFO) >= 200_000:
+        _INFO.clear()
+    low = token.lower()
+    content = token[0].isalpha() and low not in stop_words()
+    info: tuple
+    if token[0].isdigit():
+        number = token.replace(",", "")
+        key = "#" + number if len(number) >= 2 or "." in number else None
+        info = (None, content, False, key, None, None, low, False)
+    else:
+        key = _normal(token)
+        name = None
+        if key is not None and token[0].isupper() and low not in stop_words() and token not in _AMERICA:
+            name = low.replace("’", "'").removesuffix("'s").rstrip(".")
+        info = (low if token[0].islower() else None, content, content and token[0].isupper(), key, name,
+                None if name is None else "n:" + name, low, token.endswith(("'s", "’s")))
+    _INFO[token] = info
+    return info
 
 
 # --- cited sources -----------------------------------------------------------------------------------
