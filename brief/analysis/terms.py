@@ -207,6 +207,14 @@ _PLATFORM_PATTERN = re.compile(
 )
 
 
+# Words each pattern above cannot match without (in the same order), so a text lacking them skips
+# the pattern's scan; the platform pattern needs a platform's name.
+_OUTLET_NEEDS = [("report", "quote", "cite"), ("according",), ("told", "tell"),
+                 ("interview", "speaking", "report", "cited", "quoted")]
+_PLATFORM_NEEDS = ("X", "Twitter", "Telegram", "Facebook", "Instagram", "TikTok", "YouTube", "Truth Social",
+                   "Threads", "Bluesky", "LinkedIn", "Weibo", "WeChat", "Reddit", "Substack", "VK")
+
+
 def _sentence_part(words: list[str], reverse: bool = False) -> list[str]:
     """The words up to a sentence end ('Radio North. Volunteers' -> 'Radio North'; reversed, the
     words after it -> 'Volunteers'); an initialism such as U.S. is no end."""
@@ -249,7 +257,9 @@ def cited_sources(text: str, extraction=None) -> list[str]:
         elif actor.kind == "organization":
             organizations |= names
     found: list[tuple[int, str]] = []
-    for pattern in _OUTLET_PATTERNS:
+    for pattern, needs in zip(_OUTLET_PATTERNS, _OUTLET_NEEDS):
+        if not any(word in text for word in needs):
+            continue
         for match in pattern.finditer(text):
             # "Yesterday Reuters reported": the outlet ends the phrase; "told CNN's Jake Tapper": it starts it.
             words = match.group(1).split()
@@ -271,7 +281,7 @@ def cited_sources(text: str, extraction=None) -> list[str]:
                 if _is_outlet(phrase, people, organizations):
                     found.append((match.start(1), phrase))
                     break
-    for match in _PLATFORM_PATTERN.finditer(text):
+    for match in _PLATFORM_PATTERN.finditer(text) if any(name in text for name in _PLATFORM_NEEDS) else ():
         name = match.group(1) or match.group(2)
         found.append((match.start(), PLATFORMS[name.lower()]))
     seen: dict[str, str] = {}
