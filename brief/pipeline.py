@@ -16,7 +16,7 @@ from pathlib import Path
 from brief import ENGINE_VERSION
 from brief.config import Settings, cache_dir
 from brief.models import Article, ArticleAnalysis, Briefing
-from brief.store import Store, pack, unpack
+from brief.store import Store, pack, pack_plain, unpack, unpack_plain
 
 # progress(stage, done, total); stages: "load", "analyse", "assemble"
 Progress = Callable[[str, int, int], None]
@@ -38,30 +38,44 @@ def _briefing_key(keys: list[str], articles: list[Article]) -> str:
     return digest.hexdigest()
 
 
-def analyse_packed(articles: list[Article], settings: Settings) -> list[bytes]:
-    """Analyses as the cache stores them (compressed JSON), made in the worker process.
+def analyse_packed(articles: list[Article], settings: Settings) -> list[tuple[bytes, bytes]]:
+    """(analysis, digest) per article as the cache stores them, made in the worker process.
 
     Top-level so a process pool can pickle it. Bytes cross the process boundary far more cheaply
-    than pickled models, and the parent stores them as they are instead of serialising again.
+    than pickled models, and the parent stores them as they are instead of serialising again; it
+    reads back only the digest, which is all the cross-article steps need.
     """
     from brief.analysis import article as article_module
+    from brief.analysis.digest import digest_of
 
-    return [pack(article_module.analyse_article(a, settings)) for a in articles]
+    out = []
+    for article in articles:
+        analysis = article_module.analyse_article(article, settings)
+        out.append((pack(analysis), pack_plain(digest_of(analysis, article.text).to_plain())))
+    return out
 
 
 def _analyse(pending: list[Article], keys: list[str], settings: Settings, store: Store,
-             progress: Progress | None, workers: int) -> dict[str, ArticleAnalysis]:
+             progress: Progress | None, workers: int, full: bool) -> dict[str, object]:
     """Analyse `pending` (cache keys `keys`), storing each batch in the cache as soon as it is done.
 
     Batches go to the cache one transaction each, so an interrupted cold build keeps what it did.
+    Returns digests by key, or with `full` the whole analyses (a corpus not kept in the cache).
     """
-    total = len(pending)
-    done: dict[str, ArticleAnalysis] = {}
+    from brief.analysis.digest import ArticleDigest
 
-    def take(batch_keys: list[str], packed: list[bytes]) -> None:
-        store.put_packed("analyses", list(zip(batch_keys, packed)))
-        for key, blob in zip(batch_keys, packed):
-            done[key] = unpack(blob, ArticleAnalysis)
+    total = len(pending)
+    done: dict[str, object] = {}
+    texts = {k: a.text for k, a in zip(keys, pending)}
+
+    def take(batch_keys: list[str], packed: list[tuple[bytes, bytes]]) -> None:
+        store.put_packed("analyses", [(k, p[0]) for k, p in zip(batch_keys, packed)])
+        store.put_packed("digests", [(k, p[1]) for k, p in zip(batch_keys, packed)])
+        for key, (analysis, digest) in zip(batch_keys, packed):
+            if full:
+                done[key] = unpack(analysis, ArticleAnalysis)
+            else:
+                done[key] = ArticleDigest.from_plain(unpack_plain(digest), texts[key])
         if progress:
             progress("analyse", len(done), total)
 
@@ -82,14 +96,39 @@ def _analyse(pending: list[Article], keys: list[str], settings: Settings, store:
     return done
 
 
+def _cached(store: Store, keys: list[str], articles: list[Article], full: bool) -> dict[str, object]:
+    """Cached digests (or, with `full`, analyses) by key. A digest missing beside its analysis (a cache
+    from before digests, or a damaged entry) is made again from the analysis and kept."""
+    if full:
+        return dict(store.get_analyses(keys, ArticleAnalysis))
+    from brief.analysis.digest import ArticleDigest, digest_of
+
+    texts = {k: a.text for k, a in zip(keys, articles)}
+    found: dict[str, object] = {}
+    for key, plain in store.get_digests(keys).items():
+        digest = ArticleDigest.from_plain(plain, texts[key])
+        if digest is not None:
+            found[key] = digest
+    lacking = [k for k in keys if k not in found]
+    for i in range(0, len(lacking), 512):
+        analyses = store.get_analyses(lacking[i:i + 512], ArticleAnalysis)
+        made = {k: digest_of(a, texts[k]) for k, a in analyses.items()}
+        store.put_packed("digests", [(k, pack_plain(d.to_plain())) for k, d in made.items()])
+        found.update(made)
+    return found
+
+
 def build_briefing(path: Path, settings: Settings, store: Store | None = None,
                    progress: Progress | None = None, workers: int | None = None) -> Briefing:
-    """Everything brief knows about the corpus at `path`; cached work is reused, never redone."""
-    return _build(path, settings, store, progress, workers)[0]
+    """Everything brief knows about the corpus at `path`, analyses included, in memory; cached work
+    is reused, never redone."""
+    return _build(path, settings, store, progress, workers, keep_analyses=True)[0]
 
 
 def _build(path: Path, settings: Settings, store: Store | None,
-           progress: Progress | None, workers: int | None) -> tuple[Briefing, str]:
+           progress: Progress | None, workers: int | None, keep_analyses: bool = False) -> tuple[Briefing | None, str]:
+    """(briefing, its cache key). Without `keep_analyses` the briefing may be None when it is already
+    in the cache, and a built one does not hold the analyses if the cache keeps them."""
     from brief.corpus import load_corpus
 
     store = store if store is not None else default_store()
@@ -110,16 +149,21 @@ def _build(path: Path, settings: Settings, store: Store | None,
     if store.has_items(briefing_key):
         from brief.stored_library import StoredLibrary
 
+        if not keep_analyses:
+            return None, briefing_key  # the caller reads it from the cache as it needs it
         cached = StoredLibrary(store, briefing_key).read_briefing()
         if cached is not None:
             cached.warnings = loaded.warnings + store.warnings
             return cached, briefing_key
 
-    analyses = store.get_analyses(keys, ArticleAnalysis)
+    # A briefing kept in the cache is read back item by item, its analyses from the cache: the
+    # build holds only digests. Without a cache the briefing must hold the analyses themselves.
+    full = keep_analyses or store.path is None
+    analyses = _cached(store, keys, loaded.articles, full)
     missing = [(a, k) for a, k in zip(loaded.articles, keys) if k not in analyses]
     if missing:
         analyses.update(_analyse([a for a, _ in missing], [k for _, k in missing], settings, store,
-                                 progress, workers))
+                                 progress, workers, full))
 
     from brief.analysis.corpus import assemble
 
@@ -128,10 +172,10 @@ def _build(path: Path, settings: Settings, store: Store | None,
     by_id = {a.id: analyses[k] for a, k in zip(loaded.articles, keys)}
     del analyses  # by_id holds the same objects; one mapping fewer at 100,000 articles
     briefing = assemble(loaded.articles, by_id, loaded.warnings)
+    del by_id
     if store.path is not None:
-        from brief.stored_library import save_briefing
-
         from brief.keys import analysis_prefix
+        from brief.stored_library import save_briefing
 
         save_briefing(store, briefing_key, briefing, analysis_prefix(settings))
     if progress:
@@ -190,9 +234,9 @@ def refresh_library(path: Path, settings: Settings, store: Store, progress: Prog
                     workers: int | None = None, lean: bool = False):
     """(library, changed): the cached library if no file changed since, else a rebuilt one.
 
-    Only new or changed files are read and analysed; the rest comes from the cache. With `lean`
-    a rebuilt library is also served from the cache, so the whole briefing (about 1 GB at 10,000
-    articles) is freed once it is saved; a reader that lives on should ask for that.
+    Only new or changed files are read and analysed; the rest comes from the cache. A rebuilt
+    library is served from the cache too, so the whole briefing is freed once it is saved (`lean`
+    is kept for callers that still pass it; it changes nothing now).
     """
     from brief.library import Library
     from brief.stored_library import StoredLibrary
@@ -205,6 +249,9 @@ def refresh_library(path: Path, settings: Settings, store: Store, progress: Prog
     briefing, key = _build(path, settings, store, progress, workers)
     store.put_snapshot(corpus, manifest, key)
     store.drop_items_except(store.snapshot_briefings())
-    if lean and store.path is not None and store.has_items(key):
+    if store.path is not None and store.has_items(key):
+        del briefing  # the cache holds it whole; a reader that lives on should not hold it too
         return StoredLibrary(store, key), True
+    if briefing is None:  # saved, then lost (the cache went bad meanwhile): build it in memory
+        briefing = _build(path, settings, Store(None), progress, workers)[0]
     return Library(briefing), True

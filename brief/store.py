@@ -6,6 +6,7 @@ A corrupt file or entry is discarded and rebuilt, with a warning, never a traceb
 
 from __future__ import annotations
 
+import marshal
 import sqlite3
 import zlib
 from collections.abc import Iterable
@@ -22,6 +23,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS digests (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS briefings (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS items (
     briefing TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, data BLOB NOT NULL,
@@ -38,6 +40,16 @@ def pack(model: BaseModel) -> bytes:
 
 def unpack(blob: bytes, model: type[M]) -> M:
     return model.model_validate_json(zlib.decompress(blob))
+
+
+def pack_plain(value: object) -> bytes:
+    """Plain values (tuples, dicts, str, int, float, None) as the cache keeps them: marshal reads
+    them back several times faster than JSON, and holds nothing that runs code."""
+    return zlib.compress(marshal.dumps(value), 1)
+
+
+def unpack_plain(blob: bytes) -> object:
+    return marshal.loads(zlib.decompress(blob))
 
 
 _pack, _unpack = pack, unpack
@@ -149,6 +161,22 @@ class Store:
 
     def put_analyses(self, items: list[tuple[str, BaseModel]]) -> None:
         self._put_many("analyses", items)
+
+    # What the cross-article steps need of each analysis, as plain values (brief.analysis.digest) --
+    def get_digests(self, keys: list[str]) -> dict[str, object]:
+        """The cached digests among `keys`, as the plain values `pack_plain` was given; an unreadable
+        one is left out (it is made again from its analysis)."""
+        found: dict[str, object] = {}
+        unique = list(dict.fromkeys(keys))
+        for i in range(0, len(unique), _CHUNK):
+            chunk = unique[i:i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self._run(f"SELECT key, data FROM digests WHERE key IN ({marks})", chunk):
+                try:
+                    found[key] = unpack_plain(blob)
+                except (zlib.error, ValueError, EOFError, TypeError):
+                    continue
+        return found
 
     # Per-file load results, keyed by path and a stat fingerprint -------------------------
     def get_file(self, path: str, fingerprint: str, model: type[M]) -> M | None:

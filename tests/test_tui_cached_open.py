@@ -21,19 +21,27 @@ async def _open(path):
     return library, titles
 
 
-async def test_second_open_reads_the_cache_and_a_change_is_picked_up(tmp_path, seeds_path):
+async def test_second_open_reads_the_cache_and_a_change_is_picked_up(tmp_path, seeds_path, monkeypatch):
+    import brief.pipeline as pipeline
+
     corpus = tmp_path / "seeds"
     shutil.copytree(seeds_path, corpus)
+    builds = []
+    build = pipeline._build
+    monkeypatch.setattr(pipeline, "_build", lambda *a, **k: builds.append(1) or build(*a, **k))
     first, titles = await _open(corpus)
-    assert not isinstance(first, StoredLibrary) and titles
+    assert builds and titles
+    # A built library is served from the cache too, so the whole briefing is not held.
+    assert isinstance(first, StoredLibrary)
 
+    builds.clear()
     second, again = await _open(corpus)
     assert isinstance(second, StoredLibrary)
-    assert again == titles
+    assert again == titles and not builds
 
     (corpus / "extra.txt").write_text(
         "Lighthouse keepers strike over pay\n\nLighthouse keepers on the northern coast began a strike on "
         "Monday over pay, their union said.\n", encoding="utf-8")
     third, changed = await _open(corpus)
-    assert not isinstance(third, StoredLibrary)
+    assert builds
     assert len(third.article_rows) == 3

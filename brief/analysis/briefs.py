@@ -9,11 +9,22 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
-from brief.analysis.stories import Candidate, local_actor_map, quote_fragments, select_sentences
+from brief.analysis.stories import Candidate, local_actor_map, select_sentences
 from brief.models import (
-    ActorBrief, Article, ArticleAnalysis, Briefing, OutletExclusive, Quote, SourceProfile, SummarySentence,
+    ActorBrief,
+    Article,
+    ArticleAnalysis,
+    Briefing,
+    OutletExclusive,
+    Quote,
+    SourceProfile,
+    SummarySentence,
 )
+
+if TYPE_CHECKING:
+    from brief.analysis.digest import ArticleDigest
 
 SAID_ABOUT = 5  # sentences in an actor's "said about" summary
 APPEARS_WITH = 10  # actors listed as appearing with one
@@ -22,15 +33,20 @@ EXCLUSIVES = 5  # sentences per outlet and story
 COVERED = 0.5  # share of a sentence's content words another outlet's sentence must carry to cover it
 
 
-def build_briefs(briefing: Briefing) -> None:
+def build_briefs(briefing: Briefing, digests: dict[str, ArticleDigest] | None = None) -> None:
+    """Fills stories' quotes and sources, actor briefs and source profiles; `digests` stand for
+    `briefing.analyses` when the briefing does not hold them."""
+    from brief.analysis.digest import digests_of
+
+    digests = digests if digests is not None else digests_of(briefing.articles, briefing.analyses)
     articles = {a.id: a for a in briefing.articles}
-    local_ids = briefing.local_actor_ids or local_actor_map(briefing.articles, briefing.analyses, briefing.actors)
-    _fill_stories(briefing, articles)
-    _actor_briefs(briefing, articles, local_ids)
-    briefing.sources = _source_profiles(briefing, articles)
+    local_ids = briefing.local_actor_ids or local_actor_map(briefing.articles, digests, briefing.actors)
+    _fill_stories(briefing, articles, digests)
+    _actor_briefs(briefing, articles, local_ids, digests)
+    briefing.sources = _source_profiles(briefing, articles, digests)
 
 
-def _fill_stories(briefing: Briefing, articles: dict[str, Article]) -> None:
+def _fill_stories(briefing: Briefing, articles: dict[str, Article], digests: dict[str, ArticleDigest]) -> None:
     quotes_of: dict[str, list[str]] = defaultdict(list)
     for quote in briefing.quotes:
         quotes_of[quote.article_id].append(quote.id)
@@ -38,22 +54,17 @@ def _fill_stories(briefing: Briefing, articles: dict[str, Article]) -> None:
         members = [articles[a] for a in story.article_ids if a in articles]
         story.quote_ids = [q for a in story.article_ids for q in quotes_of.get(a, ())]
         story.sources = list(dict.fromkeys(a.source for a in members if a.source))
-        cited = (c for a in members for c in _analysis_of(briefing, a.id).cited_sources)
+        cited = (c for a in members for c in _cited(digests, a.id))
         story.cited_sources = list(dict.fromkeys(cited))
 
 
-def _analysis_of(briefing: Briefing, article_id: str) -> ArticleAnalysis:
-    return briefing.analyses.get(article_id) or ArticleAnalysis(article_id=article_id, engine_version="")
+def _cited(digests: dict[str, ArticleDigest], article_id: str) -> tuple[str, ...]:
+    digest = digests.get(article_id)
+    return digest.cited_sources if digest else ()
 
 
-def _sentence_at(analysis: ArticleAnalysis, starts: list[int], offset: int) -> int | None:
-    k = bisect_right(starts, offset) - 1
-    if k >= 0 and analysis.sentences[k].start <= offset < max(analysis.sentences[k].end, offset + 1):
-        return k
-    return None
-
-
-def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: dict[str, str]) -> None:
+def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: dict[str, str],
+                  digests: dict[str, ArticleDigest]) -> None:
     story_of = {a: s.id for s in briefing.stories for a in s.article_ids}
     # Sentences that carry an actor's own quotes are what they said, not what is said about them.
     spoken: dict[str, list[Quote]] = defaultdict(list)
@@ -66,10 +77,14 @@ def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: d
     for actor in briefing.actors:
         for article_id in actor.article_ids:
             actors_in[article_id].add(actor.id)
-    for article_id, analysis in briefing.analyses.items():
-        starts = [s.start for s in analysis.sentences]
-        summary = set(analysis.summary)
-        fragments = quote_fragments(analysis) if analysis.quotes else set()
+    for article_id, digest in digests.items():
+        for key in digest.mention_counts:
+            actor_id = local_ids.get(f"{article_id}:{key}")
+            if actor_id:
+                actors_in[article_id].add(actor_id)
+        starts = digest.starts
+        summary = set(digest.summary)
+        fragments = digest.fragments
         own: set[tuple[str, int]] = set()  # (speaker, sentence) for each sentence a quote touches
         for quote in spoken.get(article_id, ()):
             first = max(0, bisect_right(starts, quote.start) - 1)
@@ -77,18 +92,16 @@ def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: d
             own.update((quote.speaker_id, k) for k in range(first, last + 1))
         taken: Counter[str] = Counter()
         seen: set[tuple[str, int]] = set()
-        for mention in analysis.mentions:
-            actor_id = local_ids.get(f"{article_id}:{mention.actor_key}")
+        for key, k in digest.mention_sentences:
+            actor_id = local_ids.get(f"{article_id}:{key}")
             if not actor_id:
                 continue
-            actors_in[article_id].add(actor_id)
-            k = _sentence_at(analysis, starts, mention.start)
-            if k is None or (actor_id, k) in seen or taken[actor_id] >= PER_ARTICLE:
+            if (actor_id, k) in seen or taken[actor_id] >= PER_ARTICLE:
                 continue
             seen.add((actor_id, k))
-            sentence = analysis.sentences[k]
             if k in fragments or (actor_id, k) in own:
                 continue
+            sentence = digest.sentence(k)
             taken[actor_id] += 1
             prior = 1.0 / (1 + k) + (0.5 if k in summary else 0.0)
             about[actor_id].append(Candidate(sentence.text, article_id, sentence.start, sentence.end, prior))
@@ -115,11 +128,12 @@ def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: d
         )
 
 
-def _source_profiles(briefing: Briefing, articles: dict[str, Article]) -> list[SourceProfile]:
+def _source_profiles(briefing: Briefing, articles: dict[str, Article],
+                     digests: dict[str, ArticleDigest]) -> list[SourceProfile]:
     outlets: dict[str, SourceProfile] = {}
     cited: dict[str, SourceProfile] = {}
     for article in briefing.articles:
-        names = _analysis_of(briefing, article.id).cited_sources
+        names = _cited(digests, article.id)
         if article.source:
             profile = outlets.setdefault(article.source, SourceProfile(name=article.source, kind="outlet"))
             profile.article_ids.append(article.id)
@@ -131,7 +145,7 @@ def _source_profiles(briefing: Briefing, articles: dict[str, Article]) -> list[S
                 profile.cited_by.append(article.source)
     for story in briefing.stories:
         for exclusive in outlet_exclusives(story.id, [articles[a] for a in story.article_ids if a in articles],
-                                           briefing.analyses):
+                                           digests):
             outlets[exclusive.outlet].exclusives.append(exclusive)
     profiles = sorted(outlets.values(), key=lambda p: (-len(p.article_ids), p.name))
     for name, profile in sorted(cited.items(), key=lambda kv: (-len(kv[1].article_ids), kv[0])):
@@ -161,7 +175,7 @@ def _covered(n: int, sentences: list[tuple[str, str, int, frozenset[str]]], inde
 
 
 def outlet_exclusives(story_id: str, members: list[Article],
-                      analyses: dict[str, ArticleAnalysis]) -> list[OutletExclusive]:
+                      analyses: dict[str, ArticleAnalysis] | dict[str, ArticleDigest]) -> list[OutletExclusive]:
     """Per outlet of the story, its sentences whose content no other outlet's article in the story
     carries (no sentence there holds `COVERED` of its content words)."""
     from brief.analysis.terms import stem_set
@@ -169,12 +183,14 @@ def outlet_exclusives(story_id: str, members: list[Article],
     if len({a.source for a in members if a.source}) < 2:
         return []
     sentences: list[tuple[str, str, int, frozenset[str]]] = []  # outlet, article id, index, words
+    texts: dict[str, list] = {}
     for article in members:
         analysis = analyses.get(article.id)
         if not article.source or analysis is None:
             continue
         for k, sentence in enumerate(analysis.sentences):
             sentences.append((article.source, article.id, k, stem_set(sentence.text)))
+        texts[article.id] = analysis.sentences
     index: dict[str, list[int]] = defaultdict(list)
     for n, (_, _, _, words) in enumerate(sentences):
         for w in words:
@@ -185,7 +201,7 @@ def outlet_exclusives(story_id: str, members: list[Article],
             continue
         if _covered(n, sentences, index):
             continue
-        sentence = analyses[article_id].sentences[k]
+        sentence = texts[article_id][k]
         found[outlet].append(SummarySentence(text=sentence.text, article_id=article_id,
                                              start=sentence.start, end=sentence.end))
     return [OutletExclusive(story_id=story_id, outlet=o, sentences=s) for o, s in found.items() if s]

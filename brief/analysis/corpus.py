@@ -1,23 +1,29 @@
-"""Cross-article steps over cached per-article analyses: actors merged, stories, quote groups, briefs."""
+"""Cross-article steps over per-article analyses (or their digests): actors merged, stories, quote
+groups, briefs."""
 
 from __future__ import annotations
 
 from brief.analysis.briefs import build_briefs
+from brief.analysis.digest import ArticleDigest, digests_of
 from brief.analysis.groups import QuoteGrouper
 from brief.analysis.merge import ActorMerger
 from brief.analysis.stories import StoryClusterer
 from brief.models import Article, ArticleAnalysis, Briefing, LoadWarning
 
 
-def assemble(articles: list[Article], analyses: dict[str, ArticleAnalysis],
+def assemble(articles: list[Article], analyses: dict[str, ArticleAnalysis] | dict[str, ArticleDigest],
              warnings: list[LoadWarning]) -> Briefing:
-    merged = ActorMerger().merge(articles, analyses)
+    """The briefing of `articles`. Given full analyses, the briefing holds them; given digests (a cached
+    corpus, where the views read analyses from the cache), it holds none."""
+    digests = digests_of(articles, analyses)
+    kept = {k: v for k, v in analyses.items() if isinstance(v, ArticleAnalysis)}
+    merged = ActorMerger().merge(articles, digests)
     actors, quotes = merged.actors, merged.quotes
     groups = QuoteGrouper().group(quotes, articles)
-    stories = StoryClusterer().cluster(articles, analyses, actors, quotes, merged.local_actor_ids)
+    stories = StoryClusterer().cluster(articles, digests, actors, quotes, merged.local_actor_ids)
     briefing = Briefing(
-        articles=articles, analyses=analyses, stories=stories, actors=actors,
+        articles=articles, analyses=kept, stories=stories, actors=actors,
         quotes=quotes, quote_groups=groups, warnings=warnings, local_actor_ids=merged.local_actor_ids,
     )
-    build_briefs(briefing)
+    build_briefs(briefing, digests)
     return briefing

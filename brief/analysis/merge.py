@@ -14,7 +14,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from brief.analysis.names import (
     address_gender,
@@ -29,6 +29,9 @@ from brief.analysis.names import (
 )
 from brief.analysis.roles import role_key, specific_roles
 from brief.models import Actor, ActorKind, Article, ArticleAnalysis, LocalActor, Quote
+
+if TYPE_CHECKING:
+    from brief.analysis.digest import ArticleDigest
 
 _TOP_TERMS = 12
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$")
@@ -169,16 +172,17 @@ def _is_word_name(local: LocalActor) -> bool:
 
 
 class ActorMerger:
-    def merge(self, articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> MergeResult:
+    def merge(self, articles: list[Article], analyses: dict[str, ArticleAnalysis | ArticleDigest]) -> MergeResult:
+        from brief.analysis.digest import digests_of
+
+        analyses = digests_of(articles, analyses)
         locals_: list[_Local] = []
         self.df: Counter = Counter()  # in how many articles each actor identity appears
         for article in articles:
             analysis = analyses.get(article.id)
             if analysis is None:
                 continue
-            counts: dict[str, int] = {}
-            for mention in analysis.mentions:
-                counts[mention.actor_key] = counts.get(mention.actor_key, 0) + 1
+            counts = analysis.mention_counts
             identities = frozenset(_identity(a) for a in analysis.actors)
             self.df.update(identities)
             terms = frozenset(t for t, _ in sorted(analysis.terms.items(), key=lambda kv: -kv[1])[:_TOP_TERMS])
@@ -194,8 +198,7 @@ class ActorMerger:
             analysis = analyses.get(article.id)
             if analysis is None:
                 continue
-            for quote in analysis.quotes:
-                q = quote.model_copy()
+            for q in analysis.quote_models():
                 q.speaker_id = local_ids.get(f"{article.id}:{q.speaker_key}") if q.speaker_key else None
                 if q.speaker_id:
                     by_id[q.speaker_id].quote_ids.append(q.id)

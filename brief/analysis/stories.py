@@ -22,9 +22,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from brief.models import Actor, Article, ArticleAnalysis, Quote, Story, SummarySentence
+
+if TYPE_CHECKING:
+    from brief.analysis.digest import ArticleDigest
 
 Vector = dict[str, float]
 
@@ -300,6 +303,9 @@ class StoryClusterer:
 
     def cluster(self, articles: list[Article], analyses: dict[str, ArticleAnalysis], actors: list[Actor],
                 quotes: list[Quote], local_actor_ids: dict[str, str] | None = None) -> list[Story]:
+        from brief.analysis.digest import digests_of
+
+        analyses = digests_of(articles, analyses)
         features, df, vectors = self._vectors(articles, analyses, actors)
         local_ids = local_actor_ids or local_actor_map(articles, analyses, actors)
         quotes_of: dict[str, list[str]] = defaultdict(list)
@@ -315,7 +321,7 @@ class StoryClusterer:
                                      -(st.published.toordinal() if st.published else 0), st.id))
         return stories
 
-    def _story(self, members: list[Article], vectors: list[Vector], analyses: dict[str, ArticleAnalysis],
+    def _story(self, members: list[Article], vectors: list[Vector], analyses: dict[str, ArticleDigest],
                local_ids: dict[str, str], quotes_of: dict[str, list[str]]) -> Story:
         centroid: Vector = defaultdict(float)
         for vector in vectors:
@@ -326,21 +332,21 @@ class StoryClusterer:
         central = members[by_centrality[0]]
         mentions: Counter[str] = Counter()
         for article in members:
-            analysis = analyses.get(article.id)
-            for mention in analysis.mentions if analysis else ():
-                actor_id = local_ids.get(f"{article.id}:{mention.actor_key}")
+            digest = analyses.get(article.id)
+            for key, count in digest.mention_counts.items() if digest else ():
+                actor_id = local_ids.get(f"{article.id}:{key}")
                 if actor_id:
-                    mentions[actor_id] += 1
+                    mentions[actor_id] += count
         candidates = []
         for rank, k in enumerate(by_centrality):
             article = members[k]
-            analysis = analyses.get(article.id)
-            if analysis is None:
+            digest = analyses.get(article.id)
+            if digest is None:
                 continue
-            fragments = quote_fragments(analysis) if analysis.quotes else set()
-            for position, index in enumerate(analysis.summary):
-                if 0 <= index < len(analysis.sentences) and index not in fragments:
-                    sentence = analysis.sentences[index]
+            fragments = digest.fragments
+            for position, index in enumerate(digest.summary):
+                if 0 <= index < digest.sentence_count and index not in fragments:
+                    sentence = digest.sentence(index)
                     candidates.append(Candidate(sentence.text, article.id, sentence.start, sentence.end,
                                                 1.0 / (1 + position) + 1.0 / (1 + rank)))
         article_ids = [a.id for a in members]
@@ -367,17 +373,22 @@ def inside_quote(sentence, analysis: ArticleAnalysis) -> bool:
 
 
 def quote_fragments(analysis: ArticleAnalysis) -> set[int]:
-    """Indices of the sentences that open inside an earlier sentence's quotation (see `inside_quote`),
-    in one sweep over sentences and quotes sorted by position."""
+    """Indices of the sentences that open inside an earlier sentence's quotation (see `inside_quote`)."""
     spans = sorted((q.start + 2, q.end) for q in analysis.quotes)
+    return fragment_indices([s.start for s in analysis.sentences], spans)
+
+
+def fragment_indices(starts: Iterable[int], spans: list[tuple[int, int]]) -> set[int]:
+    """`quote_fragments` from sentence starts and sorted (quote start + 2, quote end) spans, in one
+    sweep over both."""
     out: set[int] = set()
     q = 0
     reach = -1  # the furthest end of the quotes opened so far
-    for k, sentence in enumerate(analysis.sentences):
-        while q < len(spans) and spans[q][0] < sentence.start:
+    for k, start in enumerate(starts):
+        while q < len(spans) and spans[q][0] < start:
             reach = max(reach, spans[q][1])
             q += 1
-        if sentence.start < reach:
+        if start < reach:
             out.add(k)
     return out
 
