@@ -103,27 +103,51 @@ def _store(no_cache: bool):
 
 def cmd_export(argv: list[str], settings: Settings) -> int:
     args = _export_parser().parse_args(argv)
-    from brief.export import to_json, to_markdown
+    from brief.export import IncompleteCache, StoredSource
     from brief.pipeline import build_briefing, refresh_library
+    from brief.stored_library import StoredLibrary
 
     path = _corpus_path(args.path, settings)
+    store = _store(args.no_cache)
     if args.no_cache:
-        briefing = build_briefing(path, settings, store=_store(True), progress=_stderr_progress())
+        source = build_briefing(path, settings, store=store, progress=_stderr_progress())
     else:
-        # An unchanged corpus is exported from its cached briefing without reading a file.
-        library, _ = refresh_library(path, settings, _store(False), progress=_stderr_progress())
-        briefing = library.briefing
-    for warning in briefing.warnings:
+        # An unchanged corpus is exported from its cached briefing without reading a file; a changed
+        # one is built and saved first. Either way the export reads the cache item by item.
+        library, changed = refresh_library(path, settings, store, progress=_stderr_progress(), lean=True)
+        if isinstance(library, StoredLibrary):
+            # A fresh build also reports what went wrong with the cache, as the built briefing would.
+            warnings = list(library.warnings) + (list(store.warnings) if changed else [])
+            source = StoredSource(store, library.key, warnings)
+        else:  # the cache could not keep it: the briefing is in memory
+            source = library.briefing
+    for warning in source.warnings:
         _error(f"warning: {warning.path}: {warning.message}")
-    out = to_json(briefing) if args.format == "json" else to_markdown(briefing)
-    if args.output:
-        try:
-            Path(args.output).write_text(out, encoding="utf-8")
-        except OSError as exc:
-            raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(out)
+    try:
+        _write_export(source, args.format, args.output)
+    except IncompleteCache:
+        # An analysis went missing under the cached briefing (a corrupt entry was discarded):
+        # building again recomputes it and saves the briefing whole again.
+        rebuilt = build_briefing(path, settings, store=store, progress=_stderr_progress())
+        if not args.output:
+            raise CliError("the cached briefing was damaged and has been rebuilt; "
+                           "what was written is incomplete: run the command again") from None
+        _write_export(rebuilt, args.format, args.output)
     return 0
+
+
+def _write_export(source, fmt: str, output: str | None) -> None:
+    """Write the export as it is made, to `output` or standard output."""
+    from brief.export import write_export
+
+    if not output:
+        write_export(source, fmt, sys.stdout.write)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as out:
+            write_export(source, fmt, out.write)
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 def cmd_summarize(argv: list[str], settings: Settings) -> int:
