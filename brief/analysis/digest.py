@@ -10,12 +10,14 @@ corpus reads digests, not analyses.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
+from sys import intern
 from typing import Any, NamedTuple
 
 from brief.models import Article, ArticleAnalysis, Quote
 
-DIGEST_VERSION = 1  # bump when the plain form changes: older cached digests are rebuilt
+DIGEST_VERSION = 2  # bump when the plain form changes: older cached digests are rebuilt
 
 
 class ActorDigest(NamedTuple):
@@ -38,26 +40,53 @@ class SentenceDigest(NamedTuple):
 _QUOTE_FIELDS = tuple(Quote.model_fields)
 
 
-class ArticleDigest:
-    __slots__ = ("article_id", "actors", "mention_counts", "mention_sentences", "terms", "quotes",
-                 "spans", "summary", "cited_sources", "text", "_fragments")
+def _interned(values) -> tuple[str, ...]:
+    return tuple(intern(v) for v in values)
 
-    def __init__(self, article_id: str, actors: tuple[ActorDigest, ...], mention_counts: dict[str, int],
-                 mention_sentences: tuple[tuple[str, int], ...], terms: dict[str, float],
-                 quotes: tuple[tuple, ...], spans: tuple[int, ...], summary: tuple[int, ...],
-                 cited_sources: tuple[str, ...], text: str):
+
+def _ints(values) -> array:
+    return array("i", values)
+
+
+class ArticleDigest:
+    """One article's digest. Strings that recur across articles (names, keys, terms) are interned and
+    numbers are packed in arrays, so 100,000 digests stay a few hundred megabytes."""
+
+    __slots__ = ("_fragments", "actors", "article_id", "cited_sources", "counts", "pairs", "quotes", "spans",
+                 "summary", "term_keys", "term_weights", "text")
+
+    def __init__(self, article_id: str, actors: tuple[ActorDigest, ...], counts: array, pairs: array,
+                 term_keys: tuple[str, ...], term_weights: array, quotes: tuple[tuple, ...], spans: array,
+                 summary: tuple[int, ...], cited_sources: tuple[str, ...], text: str):
         self.article_id = article_id
         self.actors = actors
-        self.mention_counts = mention_counts
-        # (actor key, sentence index) of each mention that falls in a sentence, first occurrences only
-        self.mention_sentences = mention_sentences
-        self.terms = terms
+        self.counts = counts  # mentions of each actor, in `actors` order
+        # (actor index, sentence index) of each mention that falls in a sentence, first occurrences
+        # only, flat: a0, k0, a1, k1, ...
+        self.pairs = pairs
+        self.term_keys = term_keys
+        self.term_weights = term_weights
         self.quotes = quotes  # Quote field values in `_QUOTE_FIELDS` order
         self.spans = spans  # sentence offsets, flat: start0, end0, start1, end1, ...
         self.summary = summary
         self.cited_sources = cited_sources
         self.text = text
         self._fragments: frozenset[int] | None = None
+
+    # -- what the analysis would say ---------------------------------------------------------------
+    @property
+    def mention_counts(self) -> dict[str, int]:
+        """Mentions per actor key, for the actors mentioned at least once."""
+        return {a.key: n for a, n in zip(self.actors, self.counts) if n}
+
+    @property
+    def mention_sentences(self) -> list[tuple[str, int]]:
+        pairs = self.pairs
+        return [(self.actors[pairs[i]].key, pairs[i + 1]) for i in range(0, len(pairs), 2)]
+
+    @property
+    def terms(self) -> dict[str, float]:
+        return dict(zip(self.term_keys, self.term_weights))
 
     # -- sentences ---------------------------------------------------------------------------
     @property
@@ -73,7 +102,7 @@ class ArticleDigest:
         return [self.sentence(k) for k in range(self.sentence_count)]
 
     @property
-    def starts(self) -> tuple[int, ...]:
+    def starts(self) -> array:
         return self.spans[0::2]
 
     def quote_models(self) -> list[Quote]:
@@ -86,45 +115,71 @@ class ArticleDigest:
             from brief.analysis.stories import fragment_indices
 
             spans = sorted((q[3] + 2, q[4]) for q in self.quotes)
-            self._fragments = frozenset(fragment_indices(self.starts, spans))
+            self._fragments = frozenset(fragment_indices(self.starts, spans)) if spans else frozenset()
         return self._fragments
 
     # -- the cached form ------------------------------------------------------------------------
     def to_plain(self) -> tuple:
         """Plain values only (marshal-safe), without the text, which the article already holds."""
-        return (DIGEST_VERSION, self.article_id, tuple(tuple(a) for a in self.actors), self.mention_counts,
-                self.mention_sentences, self.terms, self.quotes, self.spans, self.summary, self.cited_sources)
+        return (DIGEST_VERSION, self.article_id, tuple(tuple(a) for a in self.actors), self.counts.tobytes(),
+                self.pairs.tobytes(), self.term_keys, self.term_weights.tobytes(), self.quotes,
+                self.spans.tobytes(), self.summary, self.cited_sources)
 
     @classmethod
     def from_plain(cls, plain: Any, text: str) -> ArticleDigest | None:
         """The digest back from `to_plain`, or None if it is of another version or malformed."""
         try:
-            version, article_id, actors, counts, mention_sentences, terms, quotes, spans, summary, cited = plain
+            (version, article_id, actors, counts, pairs, term_keys, term_weights, quotes, spans, summary,
+             cited) = plain
             if version != DIGEST_VERSION:
                 return None
-            return cls(article_id, tuple(ActorDigest(*a) for a in actors), counts, mention_sentences, terms,
-                       quotes, spans, summary, cited, text)
+            return cls(article_id, tuple(_actor(*a) for a in actors), _array("i", counts), _array("i", pairs),
+                       _interned(term_keys), _array("d", term_weights), tuple(_quote(q) for q in quotes),
+                       _array("i", spans), tuple(summary), _interned(cited), text)
         except (TypeError, ValueError):
             return None
 
 
+def _array(code: str, raw: bytes) -> array:
+    out = array(code)
+    out.frombytes(raw)
+    return out
+
+
+def _actor(key: str, name: str, kind: str, aliases, roles, first_name: str | None) -> ActorDigest:
+    return ActorDigest(intern(key), intern(name), intern(kind), _interned(aliases), _interned(roles),
+                       intern(first_name) if first_name else first_name)
+
+
+def _quote(values: tuple) -> tuple:
+    # ids, keys, cues and channels recur; the quoted words are the quote's own
+    return tuple(intern(v) if isinstance(v, str) and f in _SHARED_QUOTE_FIELDS else v
+                 for f, v in zip(_QUOTE_FIELDS, values))
+
+
+_SHARED_QUOTE_FIELDS = frozenset({"article_id", "kind", "speaker_key", "cue", "channel", "reported_by"})
+
+
 def digest_of(analysis: ArticleAnalysis, text: str) -> ArticleDigest:
     """The digest of an analysis of an article whose cleaned text is `text`."""
-    actors = tuple(ActorDigest(a.key, a.name, a.kind, tuple(a.aliases), tuple(a.roles), a.first_name)
-                   for a in analysis.actors)
-    counts: dict[str, int] = {}
-    for mention in analysis.mentions:
-        counts[mention.actor_key] = counts.get(mention.actor_key, 0) + 1
+    actors = tuple(_actor(a.key, a.name, a.kind, a.aliases, a.roles, a.first_name) for a in analysis.actors)
+    index = {a.key: i for i, a in enumerate(actors)}
+    counts = [0] * len(actors)
     starts = [s.start for s in analysis.sentences]
-    pairs: dict[tuple[str, int], None] = {}
+    pairs: dict[tuple[int, int], None] = {}
     for mention in analysis.mentions:
+        i = index.get(mention.actor_key)
+        if i is None:
+            continue  # a mention of no actor of the article: nothing across articles can use it
+        counts[i] += 1
         k = bisect_right(starts, mention.start) - 1
-        if k >= 0 and analysis.sentences[k].start <= mention.start < max(analysis.sentences[k].end, mention.start + 1):
-            pairs[(mention.actor_key, k)] = None
-    spans = tuple(x for s in analysis.sentences for x in (s.start, s.end))
-    quotes = tuple(tuple(getattr(q, f) for f in _QUOTE_FIELDS) for q in analysis.quotes)
-    return ArticleDigest(analysis.article_id, actors, counts, tuple(pairs), dict(analysis.terms), quotes, spans,
-                         tuple(analysis.summary), tuple(analysis.cited_sources), text)
+        if k >= 0:
+            pairs[(i, k)] = None
+    spans = [x for s in analysis.sentences for x in (s.start, s.end)]
+    quotes = tuple(_quote(tuple(getattr(q, f) for f in _QUOTE_FIELDS)) for q in analysis.quotes)
+    return ArticleDigest(analysis.article_id, actors, _ints(counts), _ints([x for p in pairs for x in p]),
+                         _interned(analysis.terms), array("d", analysis.terms.values()), quotes, _ints(spans),
+                         tuple(analysis.summary), _interned(analysis.cited_sources), text)
 
 
 def digests_of(articles: list[Article], analyses: dict) -> dict[str, ArticleDigest]:
