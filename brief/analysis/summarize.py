@@ -152,6 +152,12 @@ def summarize(sentences: list[Sentence], method: str = DEFAULT_METHOD, count: in
     engine = summarizer(method)  # an unknown method fails even on a short text
     if wanted >= len(sentences):
         return list(range(len(sentences)))
+    if type(engine) is FastReductionSummarizer:
+        # The default method rates our sentences straight away: the same picks as through a sumy document
+        # (whose title heading Reduction never rates), without building one.
+        texts = [s.text.strip() for s in sentences]
+        with numpy.errstate(all="ignore"):
+            return engine.pick([_WORD.findall(text) for text in texts], texts, wanted)
     document = build_document(sentences, title)
     position = {id(s): i for i, s in enumerate(document.sentences)}
     # Texts with next to no content words make LSA warn and LexRank divide by zero; the picks stay valid.

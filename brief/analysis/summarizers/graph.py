@@ -31,16 +31,19 @@ class _MemoisedTerms:
         self._terms = {}
 
     def _to_words_set(self, sentence):
+        return self._terms_of(sentence.words)
+
+    def _terms_of(self, words):
         terms = self.__dict__.setdefault("_terms", {})
-        out = []
-        for word in sentence.words:
-            term = terms.get(word, "")
-            if term == "":
-                lower = word.lower()
-                term = terms[word] = None if lower in self._stop_words else self.stem_word(lower)
-            if term is not None:
-                out.append(term)
-        return out
+        try:
+            found = [terms[word] for word in words]
+        except KeyError:  # a word form not met yet
+            for word in words:
+                if word not in terms:
+                    lower = word.lower()
+                    terms[word] = None if lower in self._stop_words else self.stem_word(lower)
+            found = [terms[word] for word in words]
+        return [term for term in found if term is not None]
 
 
 def _overlap(words: list[list[str]]) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -70,15 +73,29 @@ class FastTextRankSummarizer(_MemoisedTerms, TextRankSummarizer):
 class FastReductionSummarizer(_MemoisedTerms, ReductionSummarizer):
     def rate_sentences(self, document):
         sentences = document.sentences
-        shared, norms = _overlap([self._to_words_set(s) for s in sentences])
+        totals = self._totals([self._to_words_set(s) for s in sentences])
+        ratings = defaultdict(float)
+        for sentence, total in zip(sentences, totals):
+            ratings[sentence] += total  # sentences with the same text share one rating, as in sumy
+        return ratings
+
+    def pick(self, words: list[list[str]], texts: list[str], count: int) -> list[int]:
+        """Positions of the `count` sentences `self(document, count)` picks from a document of these
+        sentences (their words, their texts) and no headings, without building sumy's document."""
+        totals = self._totals([self._terms_of(w) for w in words])
+        ratings = defaultdict(float)
+        for text, total in zip(texts, totals):
+            ratings[text] += total  # as in rate_sentences: sumy's sentences are equal by text
+        return sorted(self._get_best_sentences(range(len(texts)), count, lambda i: ratings[texts[i]]))
+
+    @staticmethod
+    def _totals(words: list[list[str]]) -> numpy.ndarray:
+        """Each sentence's summed edge weights to the others, added as sumy adds them."""
+        shared, norms = _overlap(words)
         with numpy.errstate(divide="ignore", invalid="ignore"):
             edges = numpy.where((shared == 0) | (norms == 0.0), 0.0, shared / norms)
         numpy.fill_diagonal(edges, 0.0)
         # sumy adds each sentence's edges one partner at a time, in document order: so do we (adding 0.0 for
         # the sentence itself changes nothing).
         # cumsum adds one after another (no pairwise summation), as that loop does: same floats.
-        totals = numpy.cumsum(edges, axis=1)[:, -1] if len(sentences) else numpy.zeros(0)
-        ratings = defaultdict(float)
-        for sentence, total in zip(sentences, totals):
-            ratings[sentence] += total  # sentences with the same text share one rating, as in sumy
-        return ratings
+        return numpy.cumsum(edges, axis=1)[:, -1] if len(words) else numpy.zeros(0)
