@@ -26,4 +26,7 @@ def assemble(articles: list[Article], analyses: dict[str, ArticleAnalysis] | dic
         quotes=quotes, quote_groups=groups, warnings=warnings, local_actor_ids=merged.local_actor_ids,
     )
     build_briefs(briefing, digests)
+    from brief.analysis.terms import stem_set
+
+    stem_set.cache_clear()  # sentences of this corpus, not needed once its briefing is made
     return briefing
