@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 # A word: letters with inner apostrophes/hyphens/dots (U.S.), or a number (6.1, 1,200, 33-year-old -> 33).
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*")
@@ -79,65 +82,62 @@ def stem_set(text: str) -> frozenset[str]:
 
 def article_terms(title: str, text: str, limit: int = 60) -> dict[str, float]:
     """The article's `limit` heaviest terms: stems, name phrases ("n:tara reid") and numbers ("#6.1")."""
-    # Each segment (sentence or line) is tokenised once, into (token, gap after it) pairs.
-    parts = []
-    common: set[str] = set()
+    # Each segment (sentence or line) is tokenised once, into (token, gap after it) pairs, and each
+    # token's facts come from a memo (_token_info); the per-token work is left to C (map, Counter).
+    segments = []
+    common: set[str | None] = set()
+    keys: list[str | None] = []
     for part, repeat in ((title, _TITLE_REPEAT), (text, 1)):
         for segment in _SEGMENT.split(part):
             pairs = _TOKEN_GAP.findall(segment)
             if not pairs:
                 continue
             infos = [_INFO.get(token) or _token_info(token) for token, _ in pairs]
-            words = capitals = 0
-            for info in infos:
-                if info[0] is not None:
-                    common.add(info[0])  # a word also written in lower case: a common word
-                words += info[1]
-                capitals += info[2]
+            common.update(map(_LOWER, infos))  # words also written in lower case (and None)
             # A headline in title case: most of its non-stop words capitalised, so capitals say nothing.
-            names = not (words >= 3 and capitals >= 0.7 * words)
-            parts.append((pairs, infos, names, repeat))
-    # A word the article also writes in lower case is a common word, capitalised only by position or
-    # by a headline's title case ("Police said", "Placed on Injured Reserve"): not a name.
-    counts: dict[str, int] = {}
-    get = counts.get
-    for pairs, infos, names, repeat in parts:
-        # A capitalised word that is not a common word of the article is a name: besides its stem it
-        # gives "n:word", and with a capitalised neighbour "n:word word" (Tara Reid, Fox News).
-        previous: str | None = None
-        gap = ""
-        for (_, after), (_, _, _, key, name, name_key, low, possessive) in zip(pairs, infos):
-            if previous is not None and gap.strip() not in ("", "-"):
-                previous = None
-            gap = after
-            if key is None:
-                previous = None
+            words = sum(map(_CONTENT, infos))
+            names = not (words >= 3 and sum(map(_CAPITAL, infos)) >= 0.7 * words)
+            for _ in range(repeat):
+                keys.extend(map(_KEY, infos))  # stems and numbers (None for stop words)
+            if names:
+                segments.append((pairs, infos, repeat))
+    # A capitalised word that is not a common word of the article (one it also writes in lower case,
+    # capitalised only by position or by a headline's title case: "Police said", "Placed on Injured
+    # Reserve") is a name: besides its stem it gives "n:word", and with a capitalised neighbour
+    # "n:word word" (Tara Reid, Fox News).
+    for pairs, infos, repeat in segments:
+        last = -2
+        previous = None
+        for i in compress(range(len(infos)), map(_NAME, infos)):
+            _, _, _, _, name, name_key, low, possessive = infos[i]
+            if low in common:
                 continue
-            counts[key] = get(key, 0) + repeat
-            if names and name is not None and low not in common:
-                counts[name_key] = get(name_key, 0) + repeat
-                if previous:
-                    pair = f"n:{previous} {name}"
-                    counts[pair] = get(pair, 0) + repeat
-                previous = None if possessive else name
-            else:
-                previous = None
-    weights = {}
+            found = [name_key]
+            if previous is not None and last == i - 1 and pairs[last][1].strip() in ("", "-"):
+                found.append(f"n:{previous} {name}")
+            for _ in range(repeat):
+                keys.extend(found)
+            last = i
+            previous = None if possessive else name
+    counts = Counter(keys)
+    counts.pop(None, None)
+    weights = []
     for key, c in counts.items():
         weight = 1.0 + math.log(c)
         if key.startswith("n:"):
             weight *= _NAME_BOOST
         elif key.startswith("#"):
             weight *= _NUMBER_BOOST
-        weights[key] = weight
-    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return {k: round(v, 3) for k, v in top}
+        weights.append((-weight, key))
+    weights.sort()
+    return {k: round(-w, 3) for w, k in weights[:limit]}
 
 
 _SEGMENT = re.compile(r"(?<=[.!?])\s+|\n+")
 # _TOKEN, and the characters up to the next token (never a letter or digit: any starts a token).
 _TOKEN_GAP = re.compile(rf"({_TOKEN.pattern})([^A-Za-z\d]*)")
 _INFO: dict[str, tuple] = {}
+_LOWER, _CONTENT, _CAPITAL, _KEY, _NAME = (itemgetter(i) for i in range(5))
 
 
 def _token_info(token: str) -> tuple:
