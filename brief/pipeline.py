@@ -158,7 +158,7 @@ def _build(path: Path, settings: Settings, store: Store | None,
 
     # A briefing kept in the cache is read back item by item, its analyses from the cache: the
     # build holds only digests. Without a cache the briefing must hold the analyses themselves.
-    full = keep_analyses or store.path is None
+    full = keep_analyses or not store.usable
     analyses = _cached(store, keys, loaded.articles, full)
     missing = [(a, k) for a, k in zip(loaded.articles, keys) if k not in analyses]
     if missing:
@@ -252,6 +252,7 @@ def refresh_library(path: Path, settings: Settings, store: Store, progress: Prog
     if store.path is not None and store.has_items(key):
         del briefing  # the cache holds it whole; a reader that lives on should not hold it too
         return StoredLibrary(store, key), True
-    if briefing is None:  # saved, then lost (the cache went bad meanwhile): build it in memory
+    if briefing is None or (briefing.articles and not briefing.analyses):
+        # Saved, then lost (the cache went bad meanwhile): a briefing in memory must hold its analyses.
         briefing = _build(path, settings, Store(None), progress, workers)[0]
     return Library(briefing), True

@@ -66,6 +66,11 @@ class Store:
         if path is not None:
             self._open()
 
+    @property
+    def usable(self) -> bool:
+        """Whether this cache keeps what it is given (a file that could be opened)."""
+        return self._db is not None
+
     def _warn(self, message: str) -> None:
         self.warnings.append(LoadWarning(path=str(self.path), message=message))
 

@@ -205,3 +205,14 @@ def test_lean_refresh_serves_a_rebuilt_library_from_the_cache(tmp_path):
     assert len(library.article_rows) == 3 and library.analysis(library.article_rows[0].id) is not None
     built, _ = refresh_library(corpus, Settings(), Store(None), lean=True)
     assert not isinstance(built, StoredLibrary) and len(built.article_rows) == 3
+
+
+def test_a_cache_that_cannot_be_opened_still_gives_summaries(tmp_path, seeds_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    store = Store(blocker / "cache.sqlite3")
+    assert not store.usable and store.warnings
+    library, changed = refresh_library(seeds_path, Settings(), store)
+    assert changed and not isinstance(library, StoredLibrary)
+    ids = [row.id for row in library.article_rows]
+    assert ids and all(library.analysis(i) and library.analysis(i).summary for i in ids)

@@ -45,3 +45,26 @@ async def test_second_open_reads_the_cache_and_a_change_is_picked_up(tmp_path, s
     third, changed = await _open(corpus)
     assert builds
     assert len(third.article_rows) == 3
+
+
+async def test_export_from_a_cached_library_streams_from_the_cache(tmp_path, seeds_path, monkeypatch):
+    import json
+
+    corpus = tmp_path / "seeds"
+    shutil.copytree(seeds_path, corpus)
+    monkeypatch.chdir(tmp_path)
+
+    def whole(self):
+        raise AssertionError("the export must not put the whole briefing together")
+
+    monkeypatch.setattr(StoredLibrary, "read_briefing", whole)
+    app = corpus_app(corpus, Settings())
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app._library, StoredLibrary)
+        app.export("json")
+        app.export("markdown")
+    exported = json.loads((tmp_path / "brief-export.json").read_text(encoding="utf-8"))
+    assert len(exported["articles"]) == 2 and all(a["summary"] for a in exported["articles"])
+    assert (tmp_path / "brief-export.md").read_text(encoding="utf-8").startswith("# Briefing")

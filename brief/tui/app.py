@@ -194,12 +194,21 @@ class BriefApp(App[int]):
         if self._library is None:
             self.notify("Nothing to export yet", markup=False)
             return
-        from brief.export import to_json, to_markdown
+        from brief.export import IncompleteCache, StoredSource, write_export
+        from brief.stored_library import StoredLibrary
 
-        briefing = self._library.briefing
+        library = self._library
+        # A cached briefing is written item by item, never put together whole in memory.
+        source = (StoredSource(library.store, library.key, library.warnings)
+                  if isinstance(library, StoredLibrary) else library.briefing)
         path = Path.cwd() / ("brief-export.json" if kind == "json" else "brief-export.md")
         try:
-            path.write_text(to_json(briefing) if kind == "json" else to_markdown(briefing), encoding="utf-8")
+            with path.open("w", encoding="utf-8") as out:
+                write_export(source, kind, out.write)
+        except IncompleteCache:
+            self.notify("The cache lost part of this briefing; reopen the corpus to rebuild it, then export again",
+                        markup=False, severity="error")
+            return
         except OSError as exc:
             self.notify(f"Could not write {path}: {exc}", markup=False, severity="error")
             return
