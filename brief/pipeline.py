@@ -165,21 +165,25 @@ def _build(path: Path, settings: Settings, store: Store | None,
         analyses.update(_analyse([a for a, _ in missing], [k for _, k in missing], settings, store,
                                  progress, workers, full))
 
-    from brief.analysis.corpus import assemble
+    from brief.analysis.corpus import STEPS, assemble
 
-    if progress:
-        progress("assemble", 0, 1)
+    steps = STEPS + 1  # and saving it
+
+    def step(done: int) -> None:
+        if progress:
+            progress("assemble", done, steps)
+
+    step(0)
     by_id = {a.id: analyses[k] for a, k in zip(loaded.articles, keys)}
     del analyses  # by_id holds the same objects; one mapping fewer at 100,000 articles
-    briefing = assemble(loaded.articles, by_id, loaded.warnings)
+    briefing = assemble(loaded.articles, by_id, loaded.warnings, step)
     del by_id
     if store.path is not None:
         from brief.keys import analysis_prefix
         from brief.stored_library import save_briefing
 
         save_briefing(store, briefing_key, briefing, analysis_prefix(settings))
-    if progress:
-        progress("assemble", 1, 1)
+    step(steps)
     briefing.warnings = loaded.warnings + store.warnings
     return briefing, briefing_key
 

@@ -176,7 +176,9 @@ def test_parallel_analysis_stores_every_article_and_reports_progress(tmp_path):
     assert len(library.article_rows) == 100
     analysed = [d for stage, d, t in seen if stage == "analyse"]
     assert analysed == sorted(analysed) and analysed[-1] == 100
-    assert ("load", 100, 100) in seen and seen[-1] == ("assemble", 1, 1)
+    assert ("load", 100, 100) in seen and seen[-1] == ("assemble", 5, 5)
+    # linking moves step by step (actors, quote groups, stories, briefs, saving), not all at once
+    assert [d for stage, d, t in seen if stage == "assemble"] == [0, 1, 2, 3, 4, 5]
     assert store._db.execute("SELECT count(*) FROM analyses").fetchone() == (100,)
 
 

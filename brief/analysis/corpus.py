@@ -3,6 +3,8 @@ groups, briefs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from brief.analysis.briefs import build_briefs
 from brief.analysis.digest import ArticleDigest, digests_of
 from brief.analysis.groups import QuoteGrouper
@@ -11,21 +13,30 @@ from brief.analysis.stories import StoryClusterer
 from brief.models import Article, ArticleAnalysis, Briefing, LoadWarning
 
 
+STEPS = 4  # progress steps of `assemble`: actors, quote groups, stories, briefs
+
+
 def assemble(articles: list[Article], analyses: dict[str, ArticleAnalysis] | dict[str, ArticleDigest],
-             warnings: list[LoadWarning]) -> Briefing:
+             warnings: list[LoadWarning], progress: Callable[[int], None] | None = None) -> Briefing:
     """The briefing of `articles`. Given full analyses, the briefing holds them; given digests (a cached
-    corpus, where the views read analyses from the cache), it holds none."""
+    corpus, where the views read analyses from the cache), it holds none. `progress(n)` is told each
+    of the `STEPS` steps done, so a long assemble is seen moving."""
+    step = progress or (lambda n: None)
     digests = digests_of(articles, analyses)
     kept = {k: v for k, v in analyses.items() if isinstance(v, ArticleAnalysis)}
     merged = ActorMerger().merge(articles, digests)
     actors, quotes = merged.actors, merged.quotes
+    step(1)
     groups = QuoteGrouper().group(quotes, articles)
+    step(2)
     stories = StoryClusterer().cluster(articles, digests, actors, quotes, merged.local_actor_ids)
+    step(3)
     briefing = Briefing(
         articles=articles, analyses=kept, stories=stories, actors=actors,
         quotes=quotes, quote_groups=groups, warnings=warnings, local_actor_ids=merged.local_actor_ids,
     )
     build_briefs(briefing, digests)
+    step(4)
     from brief.analysis.terms import stem_set
 
     stem_set.cache_clear()  # sentences of this corpus, not needed once its briefing is made
