@@ -45,6 +45,7 @@ _TOKEN = re.compile(
 _PARTICLES = frozenset("de van von der den del della di da dos das du la le bin ibn al el ter ten".split())
 _ABBREVIATED = frozenset("mr mrs ms dr st sen gov rep gen col lt sgt capt prof rev jr sr adm maj cpl pres".split())
 _OPENING = "“\"‘'(["
+_OPENING_MARK = re.compile("[" + re.escape(_OPENING) + "]")
 _SPEECH_CUES = frozenset(
     "said says say told tells added adds wrote writes asked asks explained stated noted argued insisted "
     "warned claimed replied declared announced tweeted posted according".split()
@@ -144,6 +145,14 @@ _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _QUALIFIERS = frozenset("former acting deputy vice senior assistant associate interim prime shadow".split())
 
 
+_validate_mention = Mention.__pydantic_validator__.validate_python
+
+
+def _mention(start: int, end: int, text: str, actor_key: str) -> Mention:
+    """Mention(start=..., ...) without BaseModel.__init__'s keyword round trip: the same validation."""
+    return _validate_mention({"start": start, "end": end, "text": text, "actor_key": actor_key})
+
+
 @dataclass(slots=True)
 class _Token:
     start: int
@@ -168,14 +177,13 @@ class _Candidate:
     initial: bool = False
     headline: bool = False
     title_only: bool = False  # 'the U.S. President's National Security Advisor': an office, no name
+    # Where the name starts and ends: its tokens never change once it is a candidate.
+    start: int = field(init=False)
+    end: int = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
+    def __post_init__(self) -> None:
+        self.start = self.tokens[0].start
+        self.end = self.tokens[-1].end
 
     def text(self, source: str) -> str:
         return source[self.start:self.end]
@@ -210,22 +218,26 @@ class _Actor:
             self.roles.append(role)
 
 
-def _tokenize(text: str) -> list[_Token]:
+def _tokenize(text: str, lower_texts: list[str] | None = None) -> list[_Token]:
+    """The tokens of `text`; `lower_texts` (when given) gets the text of each word not written with a
+    capital first, the tokens of kind 'word' whose first letter is not upper case."""
     tokens: list[_Token] = []
     append = tokens.append
+    lower_append = (lower_texts if lower_texts is not None else []).append
     size = len(text)
     token = _Token
-    index = 0
-    for m in _TOKEN.finditer(text):
+    for index, m in enumerate(_TOKEN.finditer(text)):
         word = m.group()
         first = word[0]
+        start, end = m.span()
         if not first.isupper():
             # a handle, or a lower-case word: no name
-            append(token(m.start(), m.end(), word, "handle" if first == "@" else "word", word.lower(),
-                         False, False, False, False, index))
-            index += 1
+            if first == "@":
+                append(token(start, end, word, "handle", word.lower(), False, False, False, False, index))
+            else:
+                append(token(start, end, word, "word", word.lower(), False, False, False, False, index))
+                lower_append(word)
             continue
-        start, end = m.span()
         kind = "dotted" if word[-1] == "." else "word"
         possessive = closes = False
         if kind == "word" and ("'" in word or "’" in word) and _CONTRACTION.search(word):
@@ -239,22 +251,28 @@ def _tokenize(text: str) -> list[_Token]:
         elif word[-1] == "s" and end < size and text[end] in "'’" and (end + 1 >= size or not text[end + 1].isalnum()):
             possessive = True
         append(token(start, end, word, kind, word.lower(), kind != "contraction", possessive, False, closes, index))
-        index += 1
     return tokens
 
 
 def _mark_initials(text: str, tokens: list[_Token], sentences: list[Sentence]) -> None:
     starts = sorted({s.start for s in sentences} | {0} | {m.end() for m in re.finditer(r"\n", text)})
-    si = -1
-    taken = -1  # index of the last sentence whose first token is marked
-    for tok in tokens:
-        while si + 1 < len(starts) and starts[si + 1] <= tok.start:
-            si += 1
-        if si > taken and not any(ch.isalnum() for ch in text[starts[si]:tok.start]):
-            tok.initial = True
-            taken = si
-        elif tok.start > 0 and text[tok.start - 1] in _OPENING and (tok.start < 2 or not text[tok.start - 2].isalnum()):
-            tok.initial = True
+    token_starts = [t.start for t in tokens]
+    n = len(tokens)
+    # The first token of a sentence (or line), when nothing alphanumeric stands before it; only the
+    # first can be, as any later one has that first token before it.
+    for j, start in enumerate(starts):
+        k = bisect.bisect_left(token_starts, start)
+        if k == n:
+            break
+        at = token_starts[k]
+        if (j + 1 == len(starts) or starts[j + 1] > at) and not any(ch.isalnum() for ch in text[start:at]):
+            tokens[k].initial = True
+    # A token right after an opening quote or bracket that does not follow a letter or digit.
+    for m in _OPENING_MARK.finditer(text):
+        at = m.end()
+        k = bisect.bisect_left(token_starts, at)
+        if k < n and token_starts[k] == at and (at < 2 or not text[at - 2].isalnum()):
+            tokens[k].initial = True
 
 
 def _headline_paragraphs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
@@ -391,31 +409,38 @@ def _plural_demonym(word: str) -> bool:
 
 
 def _lexicon_kind(name: str) -> tuple[ActorKind, str] | None:
-    if name in places():
-        return "place", places()[name]
-    if name in organizations():
-        return "organization", organizations()[name]
+    canonical = places().get(name)
+    if canonical is not None:
+        return "place", canonical
+    canonical = organizations().get(name)
+    if canonical is not None:
+        return "organization", canonical
     return None
 
 
 class ActorExtractor:
     def extract(self, text: str, sentences: list[Sentence]) -> ActorExtraction:
-        tokens = _tokenize(text)
+        lower_texts: list[str] = []
+        tokens = _tokenize(text, lower_texts)
         if not tokens:
             return ActorExtraction()
         _mark_initials(text, tokens, sentences)
         headlines = _headline_paragraphs(text, tokens)
-        candidates = self._candidates(text, tokens, headlines)
-        return _Resolver(text, tokens, candidates).resolve()
+        distinct = set(lower_texts)
+        candidates = self._candidates(text, tokens, headlines, frozenset(map(str.lower, distinct)))
+        # the words the article writes in lower case ('police'), as the resolver reads them
+        return _Resolver(text, tokens, candidates, {w for w in distinct if w.islower()}).resolve()
 
     # -- candidates ---------------------------------------------------------------------------
 
-    def _candidates(self, text: str, tokens: list[_Token], headlines: list[tuple[int, int]]) -> list[_Candidate]:
+    def _candidates(self, text: str, tokens: list[_Token], headlines: list[tuple[int, int]],
+                    lower_words: frozenset[str] | None = None) -> list[_Candidate]:
         not_names = _not_names()
         out: list[_Candidate] = []
         hi = 0
         prev_possessor: tuple[int, str] | None = None  # (end offset, text) of a run ending in 's
-        lower_words = frozenset([t.low for t in tokens if t.kind == "word" and not t.text[0].isupper()])
+        if lower_words is None:
+            lower_words = frozenset([t.low for t in tokens if t.kind == "word" and not t.text[0].isupper()])
         pending_party: dict[int, str] = {}  # name start -> party adjective before it
         # words that start a name mid-sentence somewhere ('... against Chelsea'), not inside a longer one
         mid_caps = frozenset([t.text for i, t in enumerate(tokens) if t.capitalised and not t.initial and (
@@ -600,7 +625,8 @@ class ActorExtractor:
 class _Resolver:
     """Turns candidates into local actors, one per person/body/place, and a mention per occurrence."""
 
-    def __init__(self, text: str, tokens: list[_Token], candidates: list[_Candidate]):
+    def __init__(self, text: str, tokens: list[_Token], candidates: list[_Candidate],
+                 lower_words: set[str] | None = None):
         self.text = text
         self.tokens = tokens
         self.candidates = candidates
@@ -611,15 +637,10 @@ class _Resolver:
         self.spoke: set[str] = set()  # actors named right before a speech verb
         not_names = _not_names()
         # Evidence from the whole article: words capitalised mid-sentence, words seen in lower case.
-        self.mid_caps: set[str] = set()
-        self.lower_words: set[str] = set()
-        for cand in candidates:
-            if not cand.headline:
-                for tok in cand.tokens[1 if cand.initial else 0:]:
-                    self.mid_caps.add(tok.text)
-        for tok in tokens:
-            if tok.kind == "word" and tok.text.islower():
-                self.lower_words.add(tok.text)
+        self.mid_caps: set[str] = {tok.text for cand in candidates if not cand.headline
+                                   for tok in cand.tokens[1 if cand.initial else 0:]}
+        self.lower_words: set[str] = lower_words if lower_words is not None else {
+            tok.text for tok in tokens if tok.kind == "word" and tok.text.islower()}
         self.not_names = not_names
         # surname keys of multi-word person-like names, so a surname alone can find its person
         self.full_names: dict[str, list[_Candidate]] = {}
@@ -818,7 +839,7 @@ class _Resolver:
         return " of " in self.text[before:cand.start] and bool(_RELATION_BEFORE.search(self.text, before, cand.start))
 
     def _mention(self, actor: _Actor, cand: _Candidate, name: str) -> None:
-        self.mentions.append(Mention(start=cand.start, end=cand.end, text=name, actor_key=actor.key))
+        self.mentions.append(_mention(cand.start, cand.end, name, actor.key))
         if self._speech_after(cand):
             self.spoke.add(actor.key)
         actor.last_seen = cand.start
@@ -889,7 +910,7 @@ class _Resolver:
         actor = self.by_key.get(plain_key(canonical)) or self._new_actor(tok.text, kind, key_hint=plain_key(canonical))
         if tok.text == canonical or len(tok.text) > len(actor.name):
             actor.name = tok.text
-        self.mentions.append(Mention(start=tok.start, end=tok.end, text=tok.text, actor_key=actor.key))
+        self.mentions.append(_mention(tok.start, tok.end, tok.text, actor.key))
         actor.add_alias(tok.text)
 
     def _resolve_one(self, cand: _Candidate, kind: tuple[ActorKind, str | None] | None) -> None:
@@ -1008,7 +1029,7 @@ class _Resolver:
             actor = _person_for_handle(tok.text, people)
             if actor is None:
                 actor = self.by_key.get(plain_key(tok.text)) or self._new_actor(tok.text, "other", key_hint=plain_key(tok.text))
-            self.mentions.append(Mention(start=tok.start, end=tok.end, text=tok.text, actor_key=actor.key))
+            self.mentions.append(_mention(tok.start, tok.end, tok.text, actor.key))
             actor.add_alias(tok.text)
             if tok.start in self.handle_roles:
                 actor.add_role(self.handle_roles[tok.start])
