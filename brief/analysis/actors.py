@@ -285,6 +285,19 @@ def _headline_paragraphs(text: str, tokens: list[_Token]) -> list[tuple[int, int
     for line in text.split("\n"):
         end = pos + len(line)
         stop = bisect.bisect_left(starts, end, ti)  # the line's tokens are tokens[ti:stop]
+        # Both tests below need nine capitals to each lower-case word (or none), so more lower-case
+        # words than a tenth of the line's tokens settle it: a paragraph of prose is seen in a few words.
+        lower, size = 0, stop - ti
+        for i in range(ti, stop):
+            t = tokens[i]
+            if t.kind == "word" and len(t.text) >= 3 and not t.text[0].isupper() and t.low not in _TITLE_CASE_SMALL:
+                lower += 1
+                if 10 * lower > size:
+                    break
+        if 10 * lower > size:
+            ti = stop
+            pos = end + 1
+            continue
         capitals = [t.text[0].isupper() for t in tokens[ti:stop]
                     if t.kind == "word" and len(t.text) >= 3 and t.low not in _TITLE_CASE_SMALL]
         words, caps = len(capitals), sum(capitals)
@@ -436,6 +449,7 @@ class ActorExtractor:
     def _candidates(self, text: str, tokens: list[_Token], headlines: list[tuple[int, int]],
                     lower_words: frozenset[str] | None = None) -> list[_Candidate]:
         not_names = _not_names()
+        dem = demonyms()
         out: list[_Candidate] = []
         hi = 0
         prev_possessor: tuple[int, str] | None = None  # (end offset, text) of a run ending in 's
@@ -454,7 +468,9 @@ class ActorExtractor:
                 hi += 1
             in_headline = hi < len(headlines) and headlines[hi][0] <= run[0].start <= headlines[hi][1]
             whole = text[run[0].start:run[-1].end]
-            if _lexicon_kind(whole) is None:
+            # (the lexicon is looked up only when there is a filler to strip)
+            if (((run[0].initial or run[0].low in ("the", "a", "an")) and _is_filler(run[0], not_names))
+                    or _is_filler(run[-1], not_names) or run[-1].low in ("of", "the")) and _lexicon_kind(whole) is None:
                 # openers and function words that only start the sentence ('Both', 'Today', 'The')
                 while run and (run[0].initial or run[0].low in ("the", "a", "an")) and _is_filler(
                         run[0], not_names) and _lexicon_kind(text[run[0].start:run[-1].end]) is None:
@@ -474,7 +490,8 @@ class ActorExtractor:
                 run = run[1:]
                 if not demonyms()[party.text]:
                     pending_party[run[0].start] = party.text
-            if all(t.text in demonyms() or _plural_demonym(t.text) for t in run):
+            if (run[0].text in dem or _plural_demonym(run[0].text)) and all(
+                    t.text in dem or _plural_demonym(t.text) for t in run):
                 continue  # 'African Americans', 'Ukrainians'
             if len(run) >= 2 and all(t.text.isupper() and len(t.text) > 2 for t in run) and not _lexicon_kind(
                     text[run[0].start:run[-1].end]):
@@ -535,7 +552,7 @@ class ActorExtractor:
     def _split_title(text: str, run: list[_Token], lower_words: frozenset[str] = frozenset()) -> list[_Candidate]:
         """'US National Security Advisor Mike Waltz' -> title [US ... Advisor], name [Mike Waltz]."""
         whole = text[run[0].start:run[-1].end]
-        if _lexicon_kind(whole) or run[-1].low in _org_suffixes() or len(run) == 1:
+        if len(run) == 1 or run[-1].low in _org_suffixes() or _lexicon_kind(whole):
             return [_Candidate(tokens=run)]
         if run[-1].low.rstrip(".") in TITLE_HEADS and not _lexicon_kind(whole) and (
                 run[-2].low in _org_suffixes() or _lexicon_kind(run[-2].text) or _acronym(run[-2])

@@ -116,4 +116,9 @@ def _add(sentences: list[Sentence], text: str, line_start: int, line: str, start
     if not stripped:
         return
     begin = line_start + start + (len(piece) - len(piece.lstrip()))
-    sentences.append(Sentence(start=begin, end=begin + len(stripped), text=stripped, paragraph=paragraph))
+    # Sentence(start=..., ...) without BaseModel.__init__'s keyword round trip: the same validation.
+    sentences.append(_validate_sentence({"start": begin, "end": begin + len(stripped), "text": stripped,
+                                         "paragraph": paragraph}))
+
+
+_validate_sentence = Sentence.__pydantic_validator__.validate_python

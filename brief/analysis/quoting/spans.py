@@ -201,9 +201,7 @@ def masked_text(text: str, spans: list[QuoteSpan]) -> str:
     chars = list(text)
     for span in spans:
         for a, b in span.segments:
-            for i in range(a, b):
-                if chars[i] != "\n":
-                    chars[i] = MASK
+            chars[a:b] = "\n".join(MASK * len(line) for line in text[a:b].split("\n"))  # line breaks stay
         last = span.end - 1
         if text[last] in _FINAL_PUNCT:
             chars[last] = text[last]
