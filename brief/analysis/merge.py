@@ -14,7 +14,8 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from brief.analysis.names import (
     address_gender,
@@ -78,11 +79,14 @@ class _Cluster:
         self.members.append(local)
         if not evidence:
             return  # places and bodies merge by name: no need to keep their company
-        if local.actor.first_name:
-            self.first_forms |= _first_forms(local.actor.first_name)
-        if _gender(local.actor):
-            self.genders.add(_gender(local.actor))
-        self.roles |= {role_key(r) for r in local.actor.roles}
+        actor = local.actor
+        if actor.first_name:
+            self.first_forms |= _first_forms(actor.first_name)
+        gender = _actor_gender(actor.first_name, actor.aliases)
+        if gender:
+            self.genders.add(gender)
+        if actor.roles:
+            self.roles |= _role_keys(actor.roles)
         self.context |= local.context
         self.terms |= local.terms
 
@@ -103,11 +107,25 @@ def _kind(members: list[_Local]) -> ActorKind:
     """A person if anyone saw a person; else the commonest of place/organisation; 'other' last."""
     if len(members) == 1:
         return members[0].actor.kind
-    kinds = Counter(m.actor.kind for m in members)
+    kinds: dict[str, int] = {}
+    for m in members:
+        kind = m.actor.kind
+        kinds[kind] = kinds.get(kind, 0) + 1
     if kinds.get("person"):
         return "person"
     typed = [(n, k) for k, n in kinds.items() if k != "other"]
     return max(typed)[1] if typed else "other"
+
+
+_QUOTE_FIELDS = tuple(Quote.model_fields)
+
+
+def _top_terms(analysis: ArticleDigest) -> frozenset[str]:
+    """The article's `_TOP_TERMS` heaviest terms (ties: the first listed)."""
+    weights = list(analysis.term_weights)
+    if weights == sorted(weights, reverse=True):  # as `article_terms` lists them: heaviest first
+        return frozenset(analysis.term_keys[:_TOP_TERMS])
+    return frozenset(t for t, _ in sorted(analysis.terms.items(), key=lambda kv: -kv[1])[:_TOP_TERMS])
 
 
 def _middle(local: LocalActor) -> str:
@@ -116,8 +134,44 @@ def _middle(local: LocalActor) -> str:
     return "".join(w[0].lower() for part in words for w in part.replace(".", " ").split() if w[0].isupper())
 
 
+@lru_cache(maxsize=65536)
 def _first_forms(first: str) -> set[str]:
+    """(Memoised: callers must not change the set.)"""
     return set(first_name_forms(first)) | {name_key(first)}
+
+
+@lru_cache(maxsize=65536)
+def _actor_gender(first_name: str | None, aliases: tuple[str, ...]) -> str:
+    return _gender(_Named(first_name, aliases))
+
+
+class _Named(NamedTuple):
+    first_name: str | None
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=65536)
+def _role_key(role: str) -> str:
+    return role_key(role)
+
+
+@lru_cache(maxsize=65536)
+def _role_keys(roles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_role_key(r) for r in roles)
+
+
+@lru_cache(maxsize=65536)
+def _own_key(name: str) -> str:
+    return plain_key(_family(name))[:5]
+
+
+@lru_cache(maxsize=65536)
+def _middle_of(name: str) -> str:
+    return _middle(_Name(name))
+
+
+class _Name(NamedTuple):
+    name: str
 
 
 def _canonical(local: LocalActor) -> str | None:
@@ -171,37 +225,73 @@ def _is_word_name(local: LocalActor) -> bool:
     return bool(local.name) and local.name[0].isalpha() and not local.name.startswith("@")
 
 
+_NAMED, _UNRESOLVED, _PERSON, _BARE = range(4)
+
+
+def _route(actor: LocalActor) -> tuple[int, str | None]:
+    """Where `_cluster` sends an actor, and by what key: a function of the actor alone."""
+    titled = _peer_title(actor)
+    if titled:
+        return _NAMED, titled
+    if is_unresolved(actor.key):
+        return _UNRESOLVED, None
+    if actor.kind == "person" and _is_word_name(actor):
+        return _PERSON, name_key(_family(actor.name))
+    if actor.kind == "other" and _is_word_name(actor) and not _canonical(actor) and (
+            " " not in actor.name or _name_shaped(actor.name)):
+        return _BARE, None
+    return _NAMED, plain_key(_canonical(actor) or actor.name)
+
+
 class ActorMerger:
     def merge(self, articles: list[Article], analyses: dict[str, ArticleAnalysis | ArticleDigest]) -> MergeResult:
         from brief.analysis.digest import digests_of
 
         analyses = digests_of(articles, analyses)
         locals_: list[_Local] = []
-        self.df: Counter = Counter()  # in how many articles each actor identity appears
+        df: dict[str, int] = {}  # in how many articles each actor identity appears
+        identity_of: dict[ArticleDigest | LocalActor, str] = {}  # the same actor recurs across articles
         for article in articles:
             analysis = analyses.get(article.id)
             if analysis is None:
                 continue
+            article_id = article.id
             counts = analysis.mention_counts
-            identities = frozenset(_identity(a) for a in analysis.actors)
-            self.df.update(identities)
-            terms = frozenset(t for t, _ in sorted(analysis.terms.items(), key=lambda kv: -kv[1])[:_TOP_TERMS])
+            found = []
+            for a in analysis.actors:
+                identity = identity_of.get(a)
+                if identity is None:
+                    identity = identity_of[a] = _identity(a)
+                found.append(identity)
+            identities = frozenset(found)
+            for identity in identities:
+                df[identity] = df.get(identity, 0) + 1
+            terms = _top_terms(analysis)
             for local in analysis.actors:
-                locals_.append(_Local(article.id, local, counts.get(local.key, 0), identities, terms))
+                locals_.append(_Local(article_id, local, counts.get(local.key, 0), identities, terms))
+        self.df = Counter(df)
+        self._rare_memo: dict[str, bool] = {}
+        self._identity_of = identity_of
 
         self.n_articles = len(articles)
         clusters = self._cluster(locals_)
         actors, local_ids = self._actors(clusters)
         by_id = {a.id: a for a in actors}
         quotes: list[Quote] = []
+        validate = Quote.model_validate
         for article in articles:
             analysis = analyses.get(article.id)
             if analysis is None:
                 continue
-            for q in analysis.quote_models():
-                q.speaker_id = local_ids.get(f"{article.id}:{q.speaker_key}") if q.speaker_key else None
-                if q.speaker_id:
-                    by_id[q.speaker_id].quote_ids.append(q.id)
+            article_id = article.id
+            for values in analysis.quotes:
+                # the Quote that `analysis.quote_models()` would give, with its speaker_id set
+                data = dict(zip(_QUOTE_FIELDS, values))
+                speaker_key = data["speaker_key"]
+                speaker_id = data["speaker_id"] = local_ids.get(f"{article_id}:{speaker_key}") if speaker_key else None
+                q = validate(data)
+                if speaker_id:
+                    by_id[speaker_id].quote_ids.append(q.id)
                 quotes.append(q)
         return MergeResult(actors=actors, quotes=quotes, local_actor_ids=local_ids)
 
@@ -211,21 +301,25 @@ class ActorMerger:
         named: dict[str, _Cluster] = {}  # places, organisations, others, titled people: by name
         people: dict[str, list[_Local]] = defaultdict(list)  # by surname key
         bare_words: list[_Local] = []  # one-word 'other' names that may be a surname
+        routes: dict[ArticleDigest | LocalActor, tuple[int, str | None]] = {}
         for local in locals_:
             actor = local.actor
-            titled = _peer_title(actor)
-            if titled:
-                named.setdefault(titled, _Cluster()).add(local, evidence=False)
-            elif is_unresolved(actor.key):
-                # a surname its article could not give to one of two people: it joins no one
-                named.setdefault(f"unresolved:{local.article_id}:{actor.key}", _Cluster()).add(local, evidence=False)
-            elif actor.kind == "person" and _is_word_name(actor):
-                people[name_key(_family(actor.name))].append(local)
-            elif actor.kind == "other" and _is_word_name(actor) and not _canonical(actor) and (
-                    " " not in actor.name or _name_shaped(actor.name)):
+            route = routes.get(actor)
+            if route is None:
+                route = routes[actor] = _route(actor)
+            how, key = route
+            if how == _NAMED:
+                cluster = named.get(key)
+                if cluster is None:
+                    cluster = named[key] = _Cluster()
+                cluster.members.append(local)  # add(local, evidence=False)
+            elif how == _PERSON:
+                people[key].append(local)
+            elif how == _BARE:
                 bare_words.append(local)  # may be a surname, or a person's name typed 'other' here
             else:
-                named.setdefault(plain_key(_canonical(actor) or actor.name), _Cluster()).add(local, evidence=False)
+                # a surname its article could not give to one of two people: it joins no one
+                named.setdefault(f"unresolved:{local.article_id}:{actor.key}", _Cluster()).add(local, evidence=False)
 
         person_clusters = {surname: self._people(members) for surname, members in people.items()}
         for local in bare_words:
@@ -293,18 +387,28 @@ class ActorMerger:
         """One surname bucket: full names by agreeing first names, then bare surnames by evidence."""
         clusters: list[_Cluster] = []
         by_form: dict[tuple[str, str], _Cluster] = {}
-        with_first = [m for m in members if m.actor.first_name and len(plain_key(m.actor.first_name)) > 1]
-        initials = [m for m in members if m.actor.first_name and len(plain_key(m.actor.first_name)) == 1]
-        bare = [m for m in members if not m.actor.first_name]
+        # the clusters of by_form's keys (f, any middle), in the order the keys were added
+        by_first: dict[str, list[_Cluster]] = {}
+        with_first: list[_Local] = []
+        initials: list[_Local] = []
+        bare: list[_Local] = []
+        for m in members:
+            first = m.actor.first_name
+            if not first:
+                bare.append(m)
+            elif len(plain_key(first)) > 1:
+                with_first.append(m)
+            elif len(plain_key(first)) == 1:
+                initials.append(m)
         # those with a middle name or initial first, so that 'George H.W. Bush' and 'George W. Bush'
         # stay two and a plain 'George Bush' can then join one of them
-        with_first.sort(key=lambda m: not _middle(m.actor))
+        with_first.sort(key=lambda m: not _middle_of(m.actor.name))
         for local in with_first:
             forms = _first_forms(local.actor.first_name or "")
-            middle = _middle(local.actor)
+            middle = _middle_of(local.actor.name)
             known = list({id(by_form[(f, middle)]): by_form[(f, middle)] for f in forms if (f, middle) in by_form}.values())
             if not known and not middle:
-                known = list({id(c): c for f in forms for (g, _), c in by_form.items() if g == f}.values())
+                known = list({id(c): c for f in forms for c in by_first.get(f, ())}.values())
             if len(known) == 1 or (known and middle):
                 cluster = known[0]
             else:  # 'George Bush' with both a 'George H.W.' and a 'George W.': only on evidence
@@ -314,7 +418,10 @@ class ActorMerger:
                 clusters.append(cluster)
             cluster.add(local)
             for f in cluster.first_forms:
-                by_form.setdefault((f, middle), cluster)
+                key = (f, middle)
+                if key not in by_form:
+                    by_form[key] = cluster
+                    by_first.setdefault(f, []).append(cluster)
         for local in initials:
             letter = plain_key(local.actor.first_name or "")
             fits = [c for c in clusters if any(f.startswith(letter) for f in c.first_forms)]
@@ -339,30 +446,39 @@ class ActorMerger:
         """The one cluster a bare surname shares a role or company with, if exactly one does best."""
         if not clusters:
             return None
-        roles = {role_key(r) for r in local.actor.roles}
-        own = plain_key(_family(local.actor.name))[:5]  # the name itself is no evidence
-        terms = [t for t in local.terms if own not in t.replace(" ", "")]
+        actor = local.actor
+        roles = _role_keys(actor.roles)
+        own = _own_key(actor.name)  # the name itself is no evidence
+        terms = {t for t in local.terms if own not in t.replace(" ", "")}
         # company that tells: people, bodies and things named in few articles, not 'US' or 'London'
-        me = _identity(local.actor)
-        context = [c for c in local.context if c != me and not c.startswith("l:") and self._rare(c)]
-        gender = _gender(local.actor)
-        scored = []
+        me = self._identity_of.get(actor) or _identity(actor)
+        rare = self._rare_memo
+        context = set()
+        for c in local.context:
+            if c != me and not c.startswith("l:"):
+                is_rare = rare.get(c)
+                if is_rare is None:
+                    is_rare = rare[c] = self._rare(c)
+                if is_rare:
+                    context.add(c)
+        gender = _actor_gender(actor.first_name, actor.aliases)
+        # the first cluster of the best score, unless another has it too
+        best: _Cluster | None = None
+        best_score = -1
+        tied = False
         for cluster in clusters:
             if gender and cluster.genders and gender not in cluster.genders:
                 continue  # 'Mrs Howard' is not Michael Howard
-            score = 2 * len(roles & cluster.roles)
-            score += sum(1 for c in context if c in cluster.context)
-            score += 1 if sum(1 for t in terms if t in cluster.terms) >= 3 else 0
-            scored.append((score, cluster))
-        if not scored:
+            score = 2 * len(roles & cluster.roles) + len(context & cluster.context)
+            if len(terms & cluster.terms) >= 3:
+                score += 1
+            if score > best_score:
+                best, best_score, tied = cluster, score, False
+            elif score == best_score:
+                tied = True
+        if best is None or best_score < 2 or tied:
             return None
-        scored.sort(key=lambda sc: -sc[0])
-        best_score = scored[0][0]
-        if best_score < 2:
-            return None
-        if len(scored) > 1 and scored[1][0] == best_score:
-            return None
-        return scored[0][1]
+        return best
 
     # -- corpus actors --------------------------------------------------------------------------
 
@@ -383,18 +499,23 @@ class ActorMerger:
             roles: dict[str, str] = {}  # role key -> first wording
             role_sources: dict[tuple[str, str], None] = {}
             article_ids: dict[str, None] = {}
+            mentions = 0
             for m in members:
-                aliases[m.actor.name] = None
-                aliases.update(dict.fromkeys(m.actor.aliases))
-                for role in m.actor.roles:
-                    roles.setdefault(role_key(role), role)
-                    role_sources[(role, m.article_id)] = None
-                article_ids[m.article_id] = None
-                local_ids[m.compound] = actor_id
+                actor = m.actor
+                article_id = m.article_id
+                aliases[actor.name] = None
+                if actor.aliases:
+                    aliases.update(dict.fromkeys(actor.aliases))
+                for role in actor.roles:
+                    roles.setdefault(_role_key(role), role)
+                    role_sources[(role, article_id)] = None
+                article_ids[article_id] = None
+                local_ids[f"{article_id}:{actor.key}"] = actor_id
+                mentions += m.mentions
             actors.append(Actor(
                 id=actor_id, name=name, kind=kind, aliases=list(aliases), roles=specific_roles(list(roles.values())),
                 role_sources=[{"role": r, "article_id": a} for r, a in role_sources],
-                article_ids=list(article_ids), mention_count=sum(m.mentions for m in members),
+                article_ids=list(article_ids), mention_count=mentions,
             ))
         actors.sort(key=lambda a: (-a.mention_count, a.name))
         return actors, local_ids
