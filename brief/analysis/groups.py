@@ -16,7 +16,9 @@ unless they share a rare-enough word.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import Counter, defaultdict
+from itertools import chain
 
 from brief.models import Article, Quote, QuoteGroup
 
@@ -34,7 +36,7 @@ class QuoteGrouper:
         from brief.analysis.terms import stem_set
 
         words = [stem_set(q.text) for q in quotes]
-        df = Counter(w for ws in words for w in ws)
+        df = Counter(chain.from_iterable(words))
         parent = list(range(len(quotes)))
 
         def find(i: int) -> int:
@@ -43,31 +45,49 @@ class QuoteGrouper:
                 i = parent[i]
             return i
 
-        by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)  # (speaker, word) -> quotes
-        by_word: dict[str, list[int]] = defaultdict(list)  # word -> quotes of any speaker
+        # word -> the quotes (of at least min_shared words) holding it, in order: of each speaker
+        # ("" for the unknown), and of anyone
+        by_speaker: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        by_word: dict[str, list[int]] = {}
+        rare: list[list[str] | None] = []  # each quote's words that are rare enough to be evidence
+        max_postings, min_shared = self.max_postings, self.min_shared
         for i, (quote, ws) in enumerate(zip(quotes, words)):
-            if len(ws) < self.min_shared:
+            if len(ws) < min_shared:
+                rare.append(None)
                 continue
+            own = by_speaker[quote.speaker_id or ""]
             for w in ws:
-                by_speaker[(quote.speaker_id or "", w)].append(i)
-                by_word[w].append(i)
+                postings = own.get(w)
+                if postings is None:
+                    own[w] = [i]
+                else:
+                    postings.append(i)
+                postings = by_word.get(w)
+                if postings is None:
+                    by_word[w] = [i]
+                else:
+                    postings.append(i)
+            rare.append([w for w in ws if df[w] <= max_postings])  # more: too common to be evidence
+        unknown = by_speaker.get("", {})
+        no_postings: list[int] = []
         for i, (quote, ws) in enumerate(zip(quotes, words)):
-            if len(ws) < self.min_shared:
+            found = rare[i]
+            if found is None:
                 continue
             # A known speaker's quote looks among their own quotes and the unknown-speaker ones; an
-            # unknown-speaker quote looks among everyone's.
-            shared: Counter[int] = Counter()
-            for w in ws:
-                if df[w] > self.max_postings:
-                    continue  # too common to be evidence of one utterance
-                if quote.speaker_id:
-                    shared.update(by_speaker.get((quote.speaker_id, w), ()))
-                    shared.update(by_speaker.get(("", w), ()))
-                else:
-                    shared.update(by_word.get(w, ()))
+            # unknown-speaker quote looks among everyone's. Each pair is weighed once, from its first
+            # quote: only the later quotes of each posting list are counted.
+            if quote.speaker_id:
+                own = by_speaker[quote.speaker_id]
+                lists = [own.get(w, no_postings) for w in found] + [unknown.get(w, no_postings) for w in found]
+            else:
+                lists = [by_word.get(w, no_postings) for w in found]
+            later = [postings[bisect_right(postings, i):] for postings in lists if postings and postings[-1] > i]
+            if len(later) < min_shared:
+                continue  # no later quote can share min_shared words with this one
+            shared = Counter(chain.from_iterable(later))
             for j, count in shared.items():
-                if count >= self.min_shared and j > i and find(i) != find(j) \
-                        and self._same_utterance(quote, quotes[j], ws, words[j]):
+                if count >= min_shared and find(i) != find(j) and self._same_utterance(quote, quotes[j], ws, words[j]):
                     parent[find(j)] = find(i)
         members: dict[int, list[int]] = defaultdict(list)
         for i in range(len(quotes)):
