@@ -7,8 +7,10 @@ with the corpus, never with its square.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from brief.analysis.stories import Candidate, local_actor_map, select_sentences
@@ -72,77 +74,134 @@ def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: d
         if quote.speaker_id:
             spoken[quote.article_id].append(quote)
     about: dict[str, list[Candidate]] = defaultdict(list)
-    together: dict[str, Counter[str]] = defaultdict(Counter)
     actors_in: dict[str, set[str]] = defaultdict(set)
     for actor in briefing.actors:
         for article_id in actor.article_ids:
             actors_in[article_id].add(actor.id)
+    get_id = local_ids.get
     for article_id, digest in digests.items():
-        for key in digest.mention_counts:
-            actor_id = local_ids.get(f"{article_id}:{key}")
-            if actor_id:
-                actors_in[article_id].add(actor_id)
-        starts = digest.starts
+        # the corpus actor of each of the article's actors, in the digest's order
+        ids = [get_id(f"{article_id}:{local.key}") for local in digest.actors]
+        present = [actor_id for actor_id, n in zip(ids, digest.counts) if n and actor_id]
+        if present:
+            actors_in[article_id].update(present)
+        pairs = digest.pairs
+        if not pairs:
+            continue
+        spans = digest.spans
+        text = digest.text
         summary = set(digest.summary)
         fragments = digest.fragments
         own: set[tuple[str, int]] = set()  # (speaker, sentence) for each sentence a quote touches
-        for quote in spoken.get(article_id, ()):
-            first = max(0, bisect_right(starts, quote.start) - 1)
-            last = max(first, bisect_right(starts, max(quote.start, quote.end - 1)) - 1)
-            own.update((quote.speaker_id, k) for k in range(first, last + 1))
-        taken: Counter[str] = Counter()
+        quotes = spoken.get(article_id)
+        if quotes:
+            starts = digest.starts
+            for quote in quotes:
+                first = max(0, bisect_right(starts, quote.start) - 1)
+                last = max(first, bisect_right(starts, max(quote.start, quote.end - 1)) - 1)
+                own.update((quote.speaker_id, k) for k in range(first, last + 1))
+        taken: dict[str, int] = {}
         seen: set[tuple[str, int]] = set()
-        for key, k in digest.mention_sentences:
-            actor_id = local_ids.get(f"{article_id}:{key}")
+        for j in range(0, len(pairs), 2):
+            actor_id = ids[pairs[j]]
             if not actor_id:
                 continue
-            if (actor_id, k) in seen or taken[actor_id] >= PER_ARTICLE:
+            k = pairs[j + 1]
+            pair = (actor_id, k)
+            if pair in seen:
                 continue
-            seen.add((actor_id, k))
-            if k in fragments or (actor_id, k) in own:
+            n = taken.get(actor_id, 0)
+            if n >= PER_ARTICLE:
                 continue
-            sentence = digest.sentence(k)
-            taken[actor_id] += 1
+            seen.add(pair)
+            if k in fragments or pair in own:
+                continue
+            taken[actor_id] = n + 1
+            start, end = spans[2 * k], spans[2 * k + 1]
             prior = 1.0 / (1 + k) + (0.5 if k in summary else 0.0)
-            about[actor_id].append(Candidate(sentence.text, article_id, sentence.start, sentence.end, prior))
-    for present in actors_in.values():
-        if len(present) > 1:
-            for actor_id in present:
-                together[actor_id].update(present)  # counts itself too: dropped below
+            about[actor_id].append(Candidate(text[start:end], article_id, start, end, prior))
+    together = _together(actors_in.values())
     said_by: dict[str, list[str]] = defaultdict(list)
     for quote in briefing.quotes:
         if quote.speaker_id:
             said_by[quote.speaker_id].append(quote.id)
+    source_of = {a: article.source for a, article in articles.items() if article.source}
+    no_together: dict[str, int] = {}
     for actor in briefing.actors:
+        actor_id = actor.id
         article_ids = list(dict.fromkeys(actor.article_ids))
-        outlets = Counter(articles[a].source for a in article_ids if a in articles and articles[a].source)
-        stories = Counter(story_of[a] for a in article_ids if a in story_of)
-        briefing.actor_briefs[actor.id] = ActorBrief(
-            actor_id=actor.id,
-            said=list(dict.fromkeys(actor.quote_ids + said_by.get(actor.id, []))),
-            said_about=select_sentences(about.get(actor.id, []), SAID_ABOUT),
-            story_ids=[s for s, _ in sorted(stories.items(), key=lambda kv: (-kv[1], kv[0]))],
-            outlets=[o for o, _ in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
-            appears_with=[a for a, _ in sorted(together[actor.id].items(), key=lambda kv: (-kv[1], kv[0]))
-                          if a != actor.id][:APPEARS_WITH],
+        outlets = _tally(source_of[a] for a in article_ids if a in source_of)
+        stories = _tally(story_of[a] for a in article_ids if a in story_of)
+        briefing.actor_briefs[actor_id] = ActorBrief(
+            actor_id=actor_id,
+            said=list(dict.fromkeys(actor.quote_ids + said_by.get(actor_id, []))),
+            said_about=select_sentences(about.get(actor_id, []), SAID_ABOUT),
+            story_ids=_ranked(stories, len(stories)),
+            outlets=_ranked(outlets, len(outlets)),
+            appears_with=[a for a in _ranked(together.get(actor_id, no_together), APPEARS_WITH + 1)
+                          if a != actor_id][:APPEARS_WITH],
         )
+
+
+def _tally(values) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return counts
+
+
+def _ranked(counts: dict[str, int], limit: int) -> list[str]:
+    """The first `limit` keys by count, highest first, then by key: sorted((-count, key))[:limit]
+    without sorting the whole of a long tally."""
+    if len(counts) > limit > 0:
+        floor = heapq.nlargest(limit, counts.values())[-1]
+        items = [(-n, key) for key, n in counts.items() if n >= floor]
+    else:
+        items = [(-n, key) for key, n in counts.items()]
+    items.sort()
+    return [key for _, key in items[:limit]]
+
+
+def _together(present_sets: Iterable[set[str]]) -> dict[str, Counter[str]]:
+    """For each actor, in how many articles (of two actors or more) each actor appears with it
+    (itself included)."""
+    together: dict[str, Counter[str]] = {}
+    for present in present_sets:
+        if len(present) > 1:
+            members = tuple(present)
+            for actor_id in members:
+                counts = together.get(actor_id)
+                if counts is None:
+                    counts = together[actor_id] = Counter()
+                counts.update(members)
+    return together
 
 
 def _source_profiles(briefing: Briefing, articles: dict[str, Article],
                      digests: dict[str, ArticleDigest]) -> list[SourceProfile]:
     outlets: dict[str, SourceProfile] = {}
     cited: dict[str, SourceProfile] = {}
+    cites: dict[str, dict[str, None]] = {}  # outlet -> what its articles cite, in order of first citation
     for article in briefing.articles:
         names = _cited(digests, article.id)
-        if article.source:
-            profile = outlets.setdefault(article.source, SourceProfile(name=article.source, kind="outlet"))
+        source = article.source
+        if source:
+            profile = outlets.get(source)
+            if profile is None:
+                profile = outlets[source] = SourceProfile(name=source, kind="outlet")
+                cites[source] = {}
             profile.article_ids.append(article.id)
-            profile.cites = list(dict.fromkeys(profile.cites + list(names)))
+            if names:
+                cites[source].update(dict.fromkeys(names))
         for name in names:
-            profile = cited.setdefault(name, SourceProfile(name=name, kind="cited"))
+            profile = cited.get(name)
+            if profile is None:
+                profile = cited[name] = SourceProfile(name=name, kind="cited")
             profile.article_ids.append(article.id)
-            if article.source and article.source not in profile.cited_by:
-                profile.cited_by.append(article.source)
+            if source and source not in profile.cited_by:
+                profile.cited_by.append(source)
+    for source, profile in outlets.items():
+        profile.cites = list(cites[source])
     for story in briefing.stories:
         for exclusive in outlet_exclusives(story.id, [articles[a] for a in story.article_ids if a in articles],
                                            digests):
@@ -184,13 +243,25 @@ def outlet_exclusives(story_id: str, members: list[Article],
         return []
     sentences: list[tuple[str, str, int, frozenset[str]]] = []  # outlet, article id, index, words
     texts: dict[str, list] = {}
+    digests: dict[str, ArticleDigest] = {}
     for article in members:
         analysis = analyses.get(article.id)
-        if not article.source or analysis is None:
+        source = article.source
+        if not source or analysis is None:
             continue
-        for k, sentence in enumerate(analysis.sentences):
-            sentences.append((article.source, article.id, k, stem_set(sentence.text)))
-        texts[article.id] = analysis.sentences
+        article_id = article.id
+        spans = getattr(analysis, "spans", None)
+        if spans is not None:  # a digest: sentences sliced from its text, made whole only when chosen
+            text = analysis.text
+            sentences.extend((source, article_id, k, stem_set(text[spans[2 * k]:spans[2 * k + 1]]))
+                             for k in range(len(spans) // 2))
+            digests[article_id] = analysis
+            texts.pop(article_id, None)
+        else:
+            for k, sentence in enumerate(analysis.sentences):
+                sentences.append((source, article_id, k, stem_set(sentence.text)))
+            texts[article_id] = analysis.sentences
+            digests.pop(article_id, None)
     index: dict[str, list[int]] = defaultdict(list)
     for n, (_, _, _, words) in enumerate(sentences):
         for w in words:
@@ -201,7 +272,7 @@ def outlet_exclusives(story_id: str, members: list[Article],
             continue
         if _covered(n, sentences, index):
             continue
-        sentence = texts[article_id][k]
+        sentence = texts[article_id][k] if article_id in texts else digests[article_id].sentence(k)
         found[outlet].append(SummarySentence(text=sentence.text, article_id=article_id,
                                              start=sentence.start, end=sentence.end))
     return [OutletExclusive(story_id=story_id, outlet=o, sentences=s) for o, s in found.items() if s]
