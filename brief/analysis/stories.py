@@ -22,6 +22,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter, mul
 from typing import TYPE_CHECKING, NamedTuple
 
 from brief.models import Actor, Article, ArticleAnalysis, Quote, Story, SummarySentence
@@ -48,11 +50,12 @@ class ClusterSettings:
 def _cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b[t] for t, w in a.items() if t in b)
+    return sum([w * b[t] for t, w in a.items() if t in b])
 
 
 def _normalise(vector: Vector) -> Vector:
-    norm = math.sqrt(sum(w * w for w in vector.values()))
+    values = vector.values()
+    norm = math.sqrt(sum(map(mul, values, values)))
     return {t: w / norm for t, w in vector.items()} if norm else {}
 
 
@@ -172,17 +175,25 @@ class StoryClusterer:
             for article_id in actor.article_ids:
                 actors_of[article_id].append(actor.id)
         features = []
+        weight = self.settings.actor_weight
         for article in articles:
             analysis = analyses.get(article.id)
-            vector = dict(analysis.terms) if analysis else {}
+            if analysis is None:
+                vector = {}
+            elif hasattr(analysis, "term_keys"):  # a digest
+                vector = dict(zip(analysis.term_keys, analysis.term_weights))
+            else:
+                vector = dict(analysis.terms)
             for actor_id in actors_of.get(article.id, ()):
-                vector["a:" + actor_id] = self.settings.actor_weight
+                vector["a:" + actor_id] = weight
             features.append(vector)
         return features
 
     @staticmethod
     def _weigh(features: list[Vector], df: Counter, n: int) -> list[Vector]:
         idf = {t: math.log((n + 1) / d) for t, d in df.items()}
+        if all(v > 0 for v in idf.values()):  # no term in every article (always so when df counts `features`)
+            return [_normalise({t: w * idf[t] for t, w in f.items()}) for f in features]
         return [_normalise({t: w * idf[t] for t, w in f.items() if idf[t] > 0}) for f in features]
 
     # --- candidates -------------------------------------------------------------------------------
@@ -195,33 +206,48 @@ class StoryClusterer:
         max_df = max(50, int(0.05 * n))  # a term in more articles than this is not distinctive
         block: dict[int, list[str]] = {}
         index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # term -> [(day, item)]
+        limit = s.block_terms
         for item in items:
-            terms = [t for t in sorted(vectors[item], key=vectors[item].get, reverse=True)
-                     if 1 < df[t] <= max_df][: s.block_terms]
+            vector = vectors[item]
+            if limit > 0:
+                terms = []
+                for t in sorted(vector, key=vector.get, reverse=True):
+                    if 1 < df[t] <= max_df:
+                        terms.append(t)
+                        if len(terms) == limit:
+                            break
+            else:
+                terms = [t for t in sorted(vector, key=vector.get, reverse=True) if 1 < df[t] <= max_df][:limit]
             block[item] = terms
+            day = days[item]
+            posting = (day if day is not None else -1, item)
             for term in terms:
-                index[term].append((days[item] if days[item] is not None else -1, item))
-        for postings in index.values():
+                index[term].append(posting)
+        # each term's postings sorted, and as two lists beside them: their days and their items
+        columns: dict[str, tuple[list[tuple[int, int]], list[int], list[int]]] = {}
+        for term, postings in index.items():
             postings.sort()
+            columns[term] = (postings, [d for d, _ in postings], [i for _, i in postings])
         pairs: dict[tuple[int, int], float] = {}
+        window, max_postings, half = s.window_days, s.max_postings, s.max_postings // 2
         for item in items:
             day = days[item]
             shared: Counter[int] = Counter()
             for term in block[item]:
-                postings = index[term]
-                if day is None or postings[0][0] == -1:
-                    near = postings[: s.max_postings]
+                postings, term_days, term_items = columns[term]
+                if day is None or term_days[0] == -1:
+                    near = term_items[:max_postings]
                 else:
-                    lo = bisect_left(postings, (day - s.window_days, -1))
-                    hi = bisect_right(postings, (day + s.window_days, len(vectors)))
-                    near = postings[lo:hi]
-                    if len(near) > s.max_postings:
-                        mid = bisect_left(near, (day, item))
-                        half = s.max_postings // 2
-                        near = near[max(0, mid - half): mid + half]
-                for _, other in near:
-                    if other != item:
-                        shared[other] += 1
+                    # postings from (day - window, -1) to (day + window, len(vectors)): days in the window
+                    lo = bisect_left(term_days, day - window)
+                    hi = bisect_right(term_days, day + window)
+                    if hi - lo > max_postings:
+                        mid = bisect_left(postings, (day, item), lo, hi) - lo
+                        near = term_items[lo + max(0, mid - half): min(hi, lo + mid + half)]
+                    else:
+                        near = term_items[lo:hi]
+                shared.update(near)
+            shared.pop(item, None)  # counted with the others (where it was, in order), never compared
             # Only the articles sharing the most heavy terms are compared: a bounded number per article.
             for other, _ in shared.most_common(s.max_candidates):
                 key = (item, other) if item < other else (other, item)
@@ -323,31 +349,39 @@ class StoryClusterer:
 
     def _story(self, members: list[Article], vectors: list[Vector], analyses: dict[str, ArticleDigest],
                local_ids: dict[str, str], quotes_of: dict[str, list[str]]) -> Story:
-        centroid: Vector = defaultdict(float)
-        for vector in vectors:
-            for t, w in vector.items():
-                centroid[t] += w
-        centrality = [_cosine(v, centroid) for v in vectors]
-        by_centrality = sorted(range(len(members)), key=lambda k: (-centrality[k], members[k].id))
+        if len(members) == 1:
+            by_centrality = [0]
+        else:
+            centroid: Vector = defaultdict(float)
+            for vector in vectors:
+                for t, w in vector.items():
+                    centroid[t] += w
+            centrality = [_cosine(v, centroid) for v in vectors]
+            by_centrality = sorted(range(len(members)), key=lambda k: (-centrality[k], members[k].id))
         central = members[by_centrality[0]]
-        mentions: Counter[str] = Counter()
+        mentions: dict[str, int] = {}
         for article in members:
             digest = analyses.get(article.id)
-            for key, count in digest.mention_counts.items() if digest else ():
-                actor_id = local_ids.get(f"{article.id}:{key}")
+            if digest is None:
+                continue
+            article_id = article.id
+            for key, count in digest.mention_counts.items():
+                actor_id = local_ids.get(f"{article_id}:{key}")
                 if actor_id:
-                    mentions[actor_id] += count
+                    mentions[actor_id] = mentions.get(actor_id, 0) + count
         candidates = []
         for rank, k in enumerate(by_centrality):
             article = members[k]
             digest = analyses.get(article.id)
-            if digest is None:
+            if digest is None or not digest.summary:
                 continue
             fragments = digest.fragments
+            sentence_count = digest.sentence_count
+            spans, text = digest.spans, digest.text
             for position, index in enumerate(digest.summary):
-                if 0 <= index < digest.sentence_count and index not in fragments:
-                    sentence = digest.sentence(index)
-                    candidates.append(Candidate(sentence.text, article.id, sentence.start, sentence.end,
+                if 0 <= index < sentence_count and index not in fragments:
+                    start, end = spans[2 * index], spans[2 * index + 1]
+                    candidates.append(Candidate(text[start:end], article.id, start, end,
                                                 1.0 / (1 + position) + 1.0 / (1 + rank)))
         article_ids = [a.id for a in members]
         dates = [a.published for a in members if a.published]
@@ -449,26 +483,36 @@ def select_sentences(candidates: list[Candidate], count: int,
     is skipped (maximal marginal relevance with a hard redundancy cut)."""
     from brief.analysis.terms import stem_set
 
-    candidates = sorted(candidates, key=lambda c: -c.prior)[:pool]
+    if not candidates or count <= 0:
+        return []
+    if len(candidates) > 1:
+        # highest prior first, ties in the given order (a stable sort, reversed keeps it stable)
+        candidates = sorted(candidates, key=_prior, reverse=True)[:pool]
     words = [stem_set(c.text) for c in candidates]
-    df = Counter(w for ws in words for w in ws)
+    df = Counter(chain.from_iterable(words))
+    get = df.__getitem__
+    others = max(1, len(candidates) - 1)
     scores = []
-    for (*_, prior), ws in zip(candidates, words):
+    for (text, _, _, _, prior), ws in zip(candidates, words):
         # Centrality: how many other candidates carry this sentence's words, per word (so long
         # sentences do not win by length alone).
-        shared = sum(df[w] - 1 for w in ws) / (len(ws) + 3) if ws else 0.0
-        score = shared / max(1, len(candidates) - 1) + 0.1 * prior
-        if _PRONOUN_ATTRIBUTION.search(candidates[len(scores)].text):
+        shared = (sum(map(get, ws)) - len(ws)) / (len(ws) + 3) if ws else 0.0
+        score = shared / others + 0.1 * prior
+        if ("”" in text or '"' in text or "’" in text) and _PRONOUN_ATTRIBUTION.search(text):
             # Out of its article, '..., he added.' no longer says who spoke: keep it as a last resort.
             score *= 0.3
         scores.append(score)
     chosen: list[int] = []
     seen_texts: set[str] = set()
-    for k in sorted(range(len(candidates)), key=lambda k: -scores[k]):
+    order = range(len(candidates)) if len(candidates) == 1 else sorted(
+        range(len(candidates)), key=scores.__getitem__, reverse=True)
+    for k in order:
         if len(chosen) >= count:
             break
+        if len(words[k]) < 3:
+            continue
         text = " ".join(candidates[k].text.split()).lower()
-        if len(words[k]) < 3 or text in seen_texts:
+        if text in seen_texts:
             continue
         if any(_overlap(words[k], words[c]) >= redundancy for c in chosen):
             continue
@@ -476,3 +520,6 @@ def select_sentences(candidates: list[Candidate], count: int,
         seen_texts.add(text)
     return [SummarySentence(text=candidates[k].text, article_id=candidates[k].article_id,
                             start=candidates[k].start, end=candidates[k].end) for k in chosen]
+
+
+_prior = itemgetter(4)
