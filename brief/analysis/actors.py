@@ -146,6 +146,7 @@ _QUALIFIERS = frozenset("former acting deputy vice senior assistant associate in
 
 
 _validate_mention = Mention.__pydantic_validator__.validate_python
+_validate_actor = LocalActor.__pydantic_validator__.validate_python  # LocalActor(**fields), as _mention does
 
 
 def _mention(start: int, end: int, text: str, actor_key: str) -> Mention:
@@ -227,7 +228,7 @@ def _tokenize(text: str, lower_texts: list[str] | None = None) -> list[_Token]:
     size = len(text)
     token = _Token
     for index, m in enumerate(_TOKEN.finditer(text)):
-        word = m.group()
+        word = m[0]
         first = word[0]
         start, end = m.span()
         if not first.isupper():
@@ -664,14 +665,19 @@ class _Resolver:
         self.full_counts: dict[str, Counter] = {}  # surname key -> how often each given name is used with it
         self.address_genders: dict[str, set[str]] = {}  # surname key -> genders of 'Mr X' / 'Mrs X'
         self.paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
+        self._speech_memo: dict[int, bool] = {}  # end of a name -> whether a speech verb follows it
 
     # -- classification -------------------------------------------------------------------------
 
     def _speech_after(self, cand: _Candidate) -> bool:
-        after = self.text[cand.end:cand.end + 24].lower()
-        after = after.lstrip(" ,")
-        first = after.split(" ", 1)[0] if after else ""
-        return first in _SPEECH_CUES
+        end = cand.end
+        known = self._speech_memo.get(end)
+        if known is None:
+            after = self.text[end:end + 24].lower()
+            after = after.lstrip(" ,")
+            first = after.split(" ", 1)[0] if after else ""
+            known = self._speech_memo[end] = first in _SPEECH_CUES
+        return known
 
     def _speech_before(self, cand: _Candidate) -> bool:
         before = self.text[max(0, cand.start - 12):cand.start].lower().split()
@@ -694,8 +700,8 @@ class _Resolver:
             return "organization", None
         if len(toks) == 1 and _acronym(toks[0]):
             return "organization", None
-        title_words = [t.low.rstrip(".") for t in cand.title] + [w.lower() for w in cand.lower_title]
-        heads = [w for w in title_words if w in TITLE_HEADS or w in HONORIFICS]
+        heads = [w for w in [t.low.rstrip(".") for t in cand.title] + [w.lower() for w in cand.lower_title]
+                 if w in TITLE_HEADS or w in HONORIFICS] if cand.title or cand.lower_title else None
         # 'crude producer Yukos', 'rival Nintendo': an occupation before one word may describe a firm
         if heads and (len(toks) > 1 or cand.title or any(w not in OCCUPATIONS for w in heads)):
             return "person", None
@@ -1083,8 +1089,8 @@ class _Resolver:
             self.mentions = [m for m in self.mentions if m.actor_key not in weak]
         self.mentions.sort(key=lambda m: (m.start, m.end))
         actors = [
-            LocalActor(key=a.key, name=a.name, kind=a.kind, aliases=a.aliases, roles=specific_roles(a.roles),
-                       first_name=a.first if a.kind == "person" else None)
+            _validate_actor({"key": a.key, "name": a.name, "kind": a.kind, "aliases": a.aliases,
+                             "roles": specific_roles(a.roles), "first_name": a.first if a.kind == "person" else None})
             for a in self.actors
         ]
         return ActorExtraction(actors=actors, mentions=self.mentions)
