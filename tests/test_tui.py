@@ -338,6 +338,36 @@ async def test_state_survives_a_restart():
         assert "●" not in screen.vlist.source.row(0, 60, lambda name: __import__("rich.style").style.Style()).plain
 
 
+async def test_the_selected_row_is_found_by_its_saved_position_without_a_search(monkeypatch):
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("3", "j")
+        assert main(app).vlist.current_key == "okafor"
+    assert app.reader_state.positions["actors"] == 1
+    again = make_app()
+    looked: list[int] = []
+    from brief.tui import rows as rows_module
+
+    original = rows_module.rows_for
+
+    def counting_rows(*args, **kwargs):
+        source = original(*args, **kwargs)
+        key = source.key
+        source.key = lambda i: looked.append(i) or key(i)
+        return source
+
+    monkeypatch.setattr("brief.tui.screens.main.rows_for", counting_rows)
+    async with again.run_test(size=WIDE):
+        assert main(again).vlist.current_key == "okafor"
+    assert looked[:1] == [1]  # the saved position was checked first and held the row
+    # A stale position (the list changed since) still finds the row by its id.
+    path = state_dir() / "reader.json"
+    path.write_text(path.read_text().replace('"actors": 1', '"actors": 0'))
+    third = make_app()
+    async with third.run_test(size=WIDE):
+        assert main(third).vlist.current_key == "okafor"
+
+
 async def test_the_last_item_shown_comes_back_after_a_restart():
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

@@ -22,6 +22,9 @@ class ReaderState(BaseModel):
     theme: str | None = None
     tab: str = "stories"
     selected: dict[str, str] = Field(default_factory=dict)  # tab -> id of the selected row
+    # tab -> that row's position when it was selected: checked first, so a 100,000-row list is not
+    # searched for the id on every start
+    positions: dict[str, int] = Field(default_factory=dict)
     read: list[str] = Field(default_factory=list)  # story and article ids
     # What the middle pane showed last: {"kind": ..., "id": ..., "start": ..., "end": ...}
     place: dict[str, str | int | None] | None = None

@@ -230,9 +230,10 @@ class MainScreen(Screen):
         state = self.app.reader_state
         tab = state.tab if state.tab in TABS else "stories"
         last = self._saved_place(state.place)  # read before the list's preview replaces it
-        self.action_tab(tab, restore=state.selected.get(tab))
-        if last is not None and last != self.place:
-            self.show_place(last)
+        self.action_tab(tab, restore=state.selected.get(tab), first=True)
+        if last is not None:
+            # after the list's own preview (which runs once the list has painted) replaces the place
+            self.call_after_refresh(lambda: self.show_place(last) if last != self.place else None)
 
     def _saved_place(self, saved: dict | None) -> Target | None:
         """The place kept in the state file, if it is still in the library."""
@@ -286,6 +287,7 @@ class MainScreen(Screen):
     def _preview_row(self, index: int) -> None:
         place = self._list_place(index)
         self.app.reader_state.selected[self.tab] = place.id
+        self.app.reader_state.positions[self.tab] = index
         self.show_place(place, reset=True)
 
     @on(VirtualList.Selected)
@@ -365,7 +367,7 @@ class MainScreen(Screen):
     def action_previous_pane(self) -> None:
         self._cycle_pane(-1)
 
-    def action_tab(self, tab: str, restore: str | None = None) -> None:
+    def action_tab(self, tab: str, restore: str | None = None, first: bool = False) -> None:
         if tab not in TABS:
             return
         self.tab = tab
@@ -378,9 +380,18 @@ class MainScreen(Screen):
         wanted = restore if restore is not None else self.app.reader_state.selected.get(tab)
         cursor = 0
         if wanted is not None:
-            cursor = next((i for i in range(len(source)) if source.key(i) == wanted), 0)
+            hint = self.app.reader_state.positions.get(tab, -1)
+            if 0 <= hint < len(source) and source.key(hint) == wanted:
+                cursor = hint
+            else:
+                cursor = next((i for i in range(len(source)) if source.key(i) == wanted), 0)
         self.vlist.set_source(source, cursor, announce=False)
-        if len(source):
+        if len(source) and first:
+            # The list paints first; the selected row's detail (a big story reads hundreds of items)
+            # follows right after, so opening a corpus shows its list without waiting for it.
+            index = self.vlist.cursor
+            self.call_after_refresh(lambda: self._preview_row(index) if self.vlist.source is source else None)
+        elif len(source):
             self._preview_row(self.vlist.cursor)
         else:
             if not len(self.library.article_rows):
