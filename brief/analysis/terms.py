@@ -92,7 +92,9 @@ def article_terms(title: str, text: str, limit: int = 60) -> dict[str, float]:
             pairs = _TOKEN_GAP.findall(segment)
             if not pairs:
                 continue
-            infos = [_INFO.get(token) or _token_info(token) for token, _ in pairs]
+            infos = list(map(_INFO.get, map(_FIRST, pairs)))
+            if None in infos:  # word forms not met yet
+                infos = [info or _token_info(pair[0]) for info, pair in zip(infos, pairs)]
             common.update(map(_LOWER, infos))  # words also written in lower case (and None)
             # A headline in title case: most of its non-stop words capitalised, so capitals say nothing.
             words = sum(map(_CONTENT, infos))
@@ -133,11 +135,13 @@ def article_terms(title: str, text: str, limit: int = 60) -> dict[str, float]:
     return {k: round(-w, 3) for w, k in weights[:limit]}
 
 
-_SEGMENT = re.compile(r"(?<=[.!?])\s+|\n+")
+# Where sentences and lines end. The stop goes with the break: no token ends in . ! ? before a space.
+_SEGMENT = re.compile(r"[.!?]\s+|\n+")
 # _TOKEN, and the characters up to the next token (never a letter or digit: any starts a token).
 _TOKEN_GAP = re.compile(rf"({_TOKEN.pattern})([^A-Za-z\d]*)")
 _INFO: dict[str, tuple] = {}
 _LOWER, _CONTENT, _CAPITAL, _KEY, _NAME = (itemgetter(i) for i in range(5))
+_FIRST = itemgetter(0)
 
 
 def _token_info(token: str) -> tuple:
