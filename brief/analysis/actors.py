@@ -219,12 +219,17 @@ class _Actor:
             self.roles.append(role)
 
 
-def _tokenize(text: str, lower_texts: list[str] | None = None) -> list[_Token]:
-    """The tokens of `text`; `lower_texts` (when given) gets the text of each word not written with a
-    capital first, the tokens of kind 'word' whose first letter is not upper case."""
+def _tokenize(text: str, lower_texts: list[str] | None = None, capitals: list[int] | None = None,
+              handles: list[int] | None = None) -> list[_Token]:
+    """The tokens of `text` (a token's index is its place in the list). When given, `lower_texts` gets
+    the text of each word not written with a capital first (the tokens of kind 'word' whose first
+    letter is not upper case), `capitals` the indices of the capitalised tokens, `handles` those of
+    the handles, so that later steps need not walk every token again."""
     tokens: list[_Token] = []
     append = tokens.append
     lower_append = (lower_texts if lower_texts is not None else []).append
+    capital_append = (capitals if capitals is not None else []).append
+    handle_append = (handles if handles is not None else []).append
     size = len(text)
     token = _Token
     for index, m in enumerate(_TOKEN.finditer(text)):
@@ -235,6 +240,7 @@ def _tokenize(text: str, lower_texts: list[str] | None = None) -> list[_Token]:
             # a handle, or a lower-case word: no name
             if first == "@":
                 append(token(start, end, word, "handle", word.lower(), False, False, False, False, index))
+                handle_append(index)
             else:
                 append(token(start, end, word, "word", word.lower(), False, False, False, False, index))
                 lower_append(word)
@@ -252,6 +258,8 @@ def _tokenize(text: str, lower_texts: list[str] | None = None) -> list[_Token]:
         elif word[-1] == "s" and end < size and text[end] in "'’" and (end + 1 >= size or not text[end + 1].isalnum()):
             possessive = True
         append(token(start, end, word, kind, word.lower(), kind != "contraction", possessive, False, closes, index))
+        if kind != "contraction":
+            capital_append(index)
     return tokens
 
 
@@ -338,17 +346,18 @@ def _joinable(text: str, a: _Token, b: _Token) -> bool:
     return False
 
 
-def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+def _runs(text: str, tokens: list[_Token], capitals: list[int] | None = None) -> list[list[_Token]]:
     """Maximal runs of capitalised tokens, allowing particles ('Ursula von der Leyen') and 'of'
     inside names of offices and bodies ('Chief of Staff', 'Bank of England')."""
     runs: list[list[_Token]] = []
     suffixes = _org_suffixes()
-    i, n = 0, len(tokens)
-    while i < n:
-        tok = tokens[i]
-        if not tok.capitalised:
-            i += 1
+    n = len(tokens)
+    j = 0
+    # a run starts at each capitalised token not taken by the run before
+    for i in capitals if capitals is not None else [t.index for t in tokens if t.capitalised]:
+        if i < j:
             continue
+        tok = tokens[i]
         run = [tok]
         j = i + 1
         while j < n:
@@ -377,7 +386,6 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
                 continue
             break
         runs.append(run)
-        i = j
     return runs
 
 
@@ -435,20 +443,23 @@ def _lexicon_kind(name: str) -> tuple[ActorKind, str] | None:
 class ActorExtractor:
     def extract(self, text: str, sentences: list[Sentence]) -> ActorExtraction:
         lower_texts: list[str] = []
-        tokens = _tokenize(text, lower_texts)
+        capitals: list[int] = []
+        handles: list[int] = []
+        tokens = _tokenize(text, lower_texts, capitals, handles)
         if not tokens:
             return ActorExtraction()
         _mark_initials(text, tokens, sentences)
         headlines = _headline_paragraphs(text, tokens)
         distinct = set(lower_texts)
-        candidates = self._candidates(text, tokens, headlines, frozenset(map(str.lower, distinct)))
+        candidates = self._candidates(text, tokens, headlines, frozenset(map(str.lower, distinct)), capitals, handles)
         # the words the article writes in lower case ('police'), as the resolver reads them
         return _Resolver(text, tokens, candidates, {w for w in distinct if w.islower()}).resolve()
 
     # -- candidates ---------------------------------------------------------------------------
 
     def _candidates(self, text: str, tokens: list[_Token], headlines: list[tuple[int, int]],
-                    lower_words: frozenset[str] | None = None) -> list[_Candidate]:
+                    lower_words: frozenset[str] | None = None, capitals: list[int] | None = None,
+                    handles: list[int] | None = None) -> list[_Candidate]:
         not_names = _not_names()
         dem = demonyms()
         out: list[_Candidate] = []
@@ -458,9 +469,13 @@ class ActorExtractor:
             lower_words = frozenset([t.low for t in tokens if t.kind == "word" and not t.text[0].isupper()])
         pending_party: dict[int, str] = {}  # name start -> party adjective before it
         # words that start a name mid-sentence somewhere ('... against Chelsea'), not inside a longer one
-        mid_caps = frozenset([t.text for i, t in enumerate(tokens) if t.capitalised and not t.initial and (
-            i == 0 or not tokens[i - 1].capitalised or text[tokens[i - 1].end:t.start] != " ")])
-        runs = _runs(text, tokens)
+        if capitals is None:
+            capitals = [t.index for t in tokens if t.capitalised]
+        if handles is None:
+            handles = [t.index for t in tokens if t.kind == "handle"]
+        mid_caps = frozenset([t.text for t in map(tokens.__getitem__, capitals) if not t.initial and (
+            t.index == 0 or not tokens[t.index - 1].capitalised or text[tokens[t.index - 1].end:t.start] != " ")])
+        runs = _runs(text, tokens, capitals)
         # names that start a run mid-sentence somewhere, to tell 'Injured Chelsea' from 'World War II'
         mid_runs = frozenset(text[r[0].start:r[-1].end] for r in runs if not r[0].initial)
         surnames = frozenset(r[-1].text for r in runs if len(r) >= 2 and _given(r[-2].text))
@@ -522,9 +537,8 @@ class ActorExtractor:
                     out.append(cand)
             last = run[-1]
             prev_possessor = (last.end + 2, text[run[0].start:last.end]) if last.possessive else None
-        for tok in tokens:
-            if tok.kind == "handle":
-                out.append(_Candidate(tokens=[tok]))
+        for i in handles:
+            out.append(_Candidate(tokens=[tokens[i]]))
         out.sort(key=lambda c: c.start)
         return out
 
