@@ -11,9 +11,10 @@ import heapq
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import chain, compress
 from typing import TYPE_CHECKING
 
-from brief.analysis.stories import Candidate, local_actor_map, select_sentences
+from brief.analysis.stories import Candidate, collector_paused, local_actor_map, select_sentences
 from brief.models import (
     ActorBrief,
     Article,
@@ -40,12 +41,13 @@ def build_briefs(briefing: Briefing, digests: dict[str, ArticleDigest] | None = 
     `briefing.analyses` when the briefing does not hold them."""
     from brief.analysis.digest import digests_of
 
-    digests = digests if digests is not None else digests_of(briefing.articles, briefing.analyses)
-    articles = {a.id: a for a in briefing.articles}
-    local_ids = briefing.local_actor_ids or local_actor_map(briefing.articles, digests, briefing.actors)
-    _fill_stories(briefing, articles, digests)
-    _actor_briefs(briefing, articles, local_ids, digests)
-    briefing.sources = _source_profiles(briefing, articles, digests)
+    with collector_paused():
+        digests = digests if digests is not None else digests_of(briefing.articles, briefing.analyses)
+        articles = {a.id: a for a in briefing.articles}
+        local_ids = briefing.local_actor_ids or local_actor_map(briefing.articles, digests, briefing.actors)
+        _fill_stories(briefing, articles, digests)
+        _actor_briefs(briefing, articles, local_ids, digests)
+        briefing.sources = _source_profiles(briefing, articles, digests)
 
 
 def _fill_stories(briefing: Briefing, articles: dict[str, Article], digests: dict[str, ArticleDigest]) -> None:
@@ -154,27 +156,27 @@ def _ranked(counts: dict[str, int], limit: int) -> list[str]:
     """The first `limit` keys by count, highest first, then by key: sorted((-count, key))[:limit]
     without sorting the whole of a long tally."""
     if len(counts) > limit > 0:
-        floor = heapq.nlargest(limit, counts.values())[-1]
-        items = [(-n, key) for key, n in counts.items() if n >= floor]
-    else:
-        items = [(-n, key) for key, n in counts.items()]
+        values = counts.values()
+        floor = sorted(values, reverse=True)[limit - 1]  # the limit-th highest count
+        above = sorted((-counts[key], key) for key in compress(counts, map(floor.__lt__, values)))  # < limit
+        at_floor = heapq.nsmallest(limit - len(above), compress(counts, map(floor.__eq__, values)))
+        return [key for _, key in above] + at_floor
+    items = [(-n, key) for key, n in counts.items()]
     items.sort()
-    return [key for _, key in items[:limit]]
+    return [key for _, key in items]
 
 
 def _together(present_sets: Iterable[set[str]]) -> dict[str, Counter[str]]:
     """For each actor, in how many articles (of two actors or more) each actor appears with it
     (itself included)."""
-    together: dict[str, Counter[str]] = {}
+    articles_of: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for present in present_sets:
         if len(present) > 1:
             members = tuple(present)
             for actor_id in members:
-                counts = together.get(actor_id)
-                if counts is None:
-                    counts = together[actor_id] = Counter()
-                counts.update(members)
-    return together
+                articles_of[actor_id].append(members)
+    # one actor's tally at a time, counted in C
+    return {actor_id: Counter(chain.from_iterable(groups)) for actor_id, groups in articles_of.items()}
 
 
 def _source_profiles(briefing: Briefing, articles: dict[str, Article],

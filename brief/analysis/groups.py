@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from itertools import chain
 
+from brief.analysis.stories import collector_paused
 from brief.models import Article, Quote, QuoteGroup
 
 
@@ -33,6 +34,10 @@ class QuoteGrouper:
 
     def group(self, quotes: list[Quote], articles: list[Article] | None = None) -> list[QuoteGroup]:
         """Sets `group_id` on the quotes that report one utterance in several articles; returns the groups."""
+        with collector_paused():
+            return self._group(quotes)
+
+    def _group(self, quotes: list[Quote]) -> list[QuoteGroup]:
         from brief.analysis.terms import stem_set
 
         words = [stem_set(q.text) for q in quotes]

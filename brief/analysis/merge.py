@@ -29,6 +29,7 @@ from brief.analysis.names import (
     surname_index,
 )
 from brief.analysis.roles import role_key, specific_roles
+from brief.analysis.stories import collector_paused
 from brief.models import Actor, ActorKind, Article, ArticleAnalysis, LocalActor, Quote
 
 if TYPE_CHECKING:
@@ -245,6 +246,10 @@ def _route(actor: LocalActor) -> tuple[int, str | None]:
 
 class ActorMerger:
     def merge(self, articles: list[Article], analyses: dict[str, ArticleAnalysis | ArticleDigest]) -> MergeResult:
+        with collector_paused():
+            return self._merge(articles, analyses)
+
+    def _merge(self, articles: list[Article], analyses: dict[str, ArticleAnalysis | ArticleDigest]) -> MergeResult:
         from brief.analysis.digest import digests_of
 
         analyses = digests_of(articles, analyses)
@@ -527,12 +532,12 @@ class ActorMerger:
             return members[0].actor.name
         if kind in ("place", "organization"):
             canonical = next((c for c in (_canonical(m.actor) for m in members) if c), None)
-            seen = [alias for m in members for alias in (m.actor.name, *m.actor.aliases)]
-            if canonical and canonical in seen:
-                return canonical
+            if canonical and any(canonical == m.actor.name or canonical in m.actor.aliases for m in members):
+                return canonical  # a form someone wrote
         names = [m.actor.name for m in members]
         counts = Counter(names)
-        order = {n: i for i, n in reversed(list(enumerate(names)))}
+        # first seen first: the rank of each name's first occurrence (counts keeps that order)
+        order = {n: i for i, n in enumerate(counts)}
         def fullness(n: str) -> tuple:
             words = n.split()
             spelled = len(words[0].rstrip(".")) > 1  # 'Josh Smith' over 'J. Smith'
