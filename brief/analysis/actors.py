@@ -196,7 +196,7 @@ class ActorExtraction:
     mentions: list[Mention] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Actor:
     key: str
     name: str
@@ -430,14 +430,23 @@ def _plural_demonym(word: str) -> bool:
     return word.endswith("s") and word[:-1] in demonyms()
 
 
+_LEXICON_KINDS: dict[str, tuple[ActorKind, str] | None] = {}  # name -> _lexicon_kind(name), per process
+_UNKNOWN = ("", "")
+
+
 def _lexicon_kind(name: str) -> tuple[ActorKind, str] | None:
-    canonical = places().get(name)
-    if canonical is not None:
-        return "place", canonical
-    canonical = organizations().get(name)
-    if canonical is not None:
-        return "organization", canonical
-    return None
+    kind = _LEXICON_KINDS.get(name, _UNKNOWN)
+    if kind is _UNKNOWN:
+        if len(_LEXICON_KINDS) >= 200_000:
+            _LEXICON_KINDS.clear()
+        canonical = places().get(name)
+        if canonical is not None:
+            kind = "place", canonical
+        else:
+            canonical = organizations().get(name)
+            kind = ("organization", canonical) if canonical is not None else None
+        _LEXICON_KINDS[name] = kind
+    return kind
 
 
 class ActorExtractor:
