@@ -1113,7 +1113,7 @@ class _Resolver:
         self.mentions.sort(key=lambda m: (m.start, m.end))
         actors = [
             _validate_actor({"key": a.key, "name": a.name, "kind": a.kind, "aliases": a.aliases,
-                             "roles": specific_roles(a.roles), "first_name": a.first if a.kind == "person" else None})
+                             "roles": specific_roles(a.roles) if a.roles else [], "first_name": a.first if a.kind == "person" else None})
             for a in self.actors
         ]
         return ActorExtraction(actors=actors, mentions=self.mentions)
