@@ -226,6 +226,52 @@ def _is_word_name(local: LocalActor) -> bool:
     return bool(local.name) and local.name[0].isalpha() and not local.name.startswith("@")
 
 
+class _Evidence:
+    """An index of a list of person clusters: the clusters holding each role key and each identity
+    that counts as company (`is_evidence`), kept up to date as clusters join the list (`track`) and
+    grow (`grow`, before `add`), so a bare surname is scored only against the clusters it shares
+    something with, not against every cluster of its surname."""
+
+    def __init__(self, clusters: list[_Cluster], is_evidence) -> None:
+        self.clusters = clusters
+        self.is_evidence = is_evidence
+        self.position: dict[int, int] = {}  # id(cluster) -> its place in `clusters`
+        self.by_role: dict[str, list[int]] = defaultdict(list)
+        self.by_identity: dict[str, list[int]] = defaultdict(list)
+        for cluster in clusters:
+            self.track(cluster)
+
+    def track(self, cluster: _Cluster) -> None:
+        """`cluster`, just appended to the list."""
+        place = self.position[id(cluster)] = len(self.position)
+        for role in cluster.roles:
+            self.by_role[role].append(place)
+        for identity in cluster.context:
+            if self.is_evidence(identity):
+                self.by_identity[identity].append(place)
+
+    def grow(self, cluster: _Cluster, local: _Local) -> None:
+        """What `cluster.add(local)` is about to give the cluster."""
+        place = self.position.get(id(cluster))
+        if place is None:
+            return  # not of this list
+        for role in _role_keys(local.actor.roles):
+            if role not in cluster.roles:
+                self.by_role[role].append(place)
+        for identity in local.context:
+            if identity not in cluster.context and self.is_evidence(identity):
+                self.by_identity[identity].append(place)
+
+    def sharing(self, roles: frozenset[str], identities: set[str]) -> list[_Cluster]:
+        """The clusters holding one of `roles` or `identities`, in list order."""
+        places: set[int] = set()
+        for role in roles:
+            places.update(self.by_role.get(role, ()))
+        for identity in identities:
+            places.update(self.by_identity.get(identity, ()))
+        return [self.clusters[p] for p in sorted(places)]
+
+
 _NAMED, _UNRESOLVED, _PERSON, _BARE = range(4)
 
 
@@ -327,17 +373,24 @@ class ActorMerger:
                 named.setdefault(f"unresolved:{local.article_id}:{actor.key}", _Cluster()).add(local, evidence=False)
 
         person_clusters = {surname: self._people(members) for surname, members in people.items()}
+        evidence_of: dict[str, _Evidence] = {}  # surname -> the index of its clusters, once asked
         for local in bare_words:
             words = local.actor.name.split()
-            clusters = person_clusters.get(name_key(words[-1]), [])
+            surname = name_key(words[-1])
+            clusters = person_clusters.get(surname, [])
+            evidence = evidence_of.get(surname)
             if len(words) > 1:
                 # 'Mitt Romney' typed 'other' in one article: the Mitt Romney that others call a person
                 forms = _first_forms(words[0])
                 fits = [c for c in clusters if c.first_forms & forms]
                 target = fits[0] if len(fits) == 1 else None
             else:
-                target = self._best(clusters, local)
+                if evidence is None and clusters:
+                    evidence = evidence_of[surname] = _Evidence(clusters, self._is_evidence)
+                target = self._best(clusters, local, evidence)
             if target is not None:
+                if evidence is not None:
+                    evidence.grow(target, local)
                 target.add(local)
             else:
                 named.setdefault(plain_key(local.actor.name), _Cluster()).add(local, evidence=False)
@@ -436,19 +489,35 @@ class ActorMerger:
                 cluster = _Cluster()
                 cluster.add(local)
                 clusters.append(cluster)
+        evidence = _Evidence(clusters, self._is_evidence) if len(bare) > 1 else None
         for local in bare:
-            target = self._best(clusters, local)
+            target = self._best(clusters, local, evidence)
             if target is None:
                 target = _Cluster()
                 clusters.append(target)
+                if evidence is not None:
+                    evidence.track(target)
+            if evidence is not None:
+                evidence.grow(target, local)
             target.add(local)
         return clusters
 
     def _rare(self, identity: str) -> bool:
         return self.df.get(identity, 0) <= max(3, self.n_articles // 50)
 
-    def _best(self, clusters: list[_Cluster], local: _Local) -> _Cluster | None:
-        """The one cluster a bare surname shares a role or company with, if exactly one does best."""
+    def _is_evidence(self, identity: str) -> bool:
+        """Company that tells: people, bodies and things named in few articles, not 'US' or 'London'."""
+        if identity.startswith("l:"):
+            return False
+        rare = self._rare_memo.get(identity)
+        if rare is None:
+            rare = self._rare_memo[identity] = self._rare(identity)
+        return rare
+
+    def _best(self, clusters: list[_Cluster], local: _Local, evidence: _Evidence | None = None) -> _Cluster | None:
+        """The one cluster a bare surname shares a role or company with, if exactly one does best.
+        With `evidence` (an index of `clusters`), only the clusters sharing a role or some company are
+        scored: any other scores at most 1, and a best under 2 is none."""
         if not clusters:
             return None
         actor = local.actor
@@ -466,22 +535,30 @@ class ActorMerger:
                     is_rare = rare[c] = self._rare(c)
                 if is_rare:
                     context.add(c)
+        if not roles and not context:
+            return None  # the terms alone score at most 1: no cluster can reach 2
         gender = _actor_gender(actor.first_name, actor.aliases)
-        # the first cluster of the best score, unless another has it too
+        # The first cluster of the best score, unless another has it too; a best under 2 is none, so
+        # clusters under 2 are passed over (one with no role or company shared scores at most 1).
         best: _Cluster | None = None
         best_score = -1
         tied = False
-        for cluster in clusters:
+        candidates = clusters if evidence is None else evidence.sharing(roles, context)
+        for cluster in candidates:
             if gender and cluster.genders and gender not in cluster.genders:
                 continue  # 'Mrs Howard' is not Michael Howard
-            score = 2 * len(roles & cluster.roles) + len(context & cluster.context)
+            score = (2 * len(roles & cluster.roles) if roles else 0) + (len(context & cluster.context) if context else 0)
+            if not score:
+                continue
             if len(terms & cluster.terms) >= 3:
                 score += 1
+            if score < 2:
+                continue
             if score > best_score:
                 best, best_score, tied = cluster, score, False
             elif score == best_score:
                 tied = True
-        if best is None or best_score < 2 or tied:
+        if best is None or tied:
             return None
         return best
 
@@ -490,16 +567,16 @@ class ActorMerger:
     def _actors(self, clusters: list[_Cluster]) -> tuple[list[Actor], dict[str, str]]:
         actors: list[Actor] = []
         local_ids: dict[str, str] = {}
-        used: set[str] = set()
+        taken: dict[str, int] = {}  # base id -> how many actors have it (base, base-2, base-3, ...)
         for cluster in clusters:
             members = cluster.members
             kind = _kind(members)
             name = self._name(members, kind)
             base = "a" + hashlib.sha1(f"{kind}:{plain_key(name)}".encode()).hexdigest()[:10]
-            actor_id, n = base, 2
-            while actor_id in used:
-                actor_id, n = f"{base}-{n}", n + 1
-            used.add(actor_id)
+            # the first of base, base-2, base-3, ... not yet used (no other base makes these)
+            n = taken.get(base, 0) + 1
+            taken[base] = n
+            actor_id = base if n == 1 else f"{base}-{n}"
             aliases: dict[str, None] = {}
             roles: dict[str, str] = {}  # role key -> first wording
             role_sources: dict[tuple[str, str], None] = {}
