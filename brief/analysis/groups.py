@@ -50,7 +50,7 @@ class QuoteGrouper:
                 i = parent[i]
             return i
 
-        # word -> the quotes (of at least min_shared words) holding it, in order: of each speaker
+        # rare word -> the quotes (of at least min_shared words) holding it, in order: of each speaker
         # ("" for the unknown), and of anyone
         by_speaker: dict[str, dict[str, list[int]]] = defaultdict(dict)
         by_word: dict[str, list[int]] = {}
@@ -60,8 +60,10 @@ class QuoteGrouper:
             if len(ws) < min_shared:
                 rare.append(None)
                 continue
+            found = [w for w in ws if df[w] <= max_postings]  # more: too common to be evidence
+            rare.append(found)
             own = by_speaker[quote.speaker_id or ""]
-            for w in ws:
+            for w in found:  # only rare words are ever looked up
                 postings = own.get(w)
                 if postings is None:
                     own[w] = [i]
@@ -72,13 +74,12 @@ class QuoteGrouper:
                     by_word[w] = [i]
                 else:
                     postings.append(i)
-            rare.append([w for w in ws if df[w] <= max_postings])  # more: too common to be evidence
         unknown = by_speaker.get("", {})
         no_postings: list[int] = []
         for i, (quote, ws) in enumerate(zip(quotes, words)):
             found = rare[i]
-            if found is None:
-                continue
+            if found is None or len(found) < min_shared:
+                continue  # another quote shares at most len(found) of these words
             # A known speaker's quote looks among their own quotes and the unknown-speaker ones; an
             # unknown-speaker quote looks among everyone's. Each pair is weighed once, from its first
             # quote: only the later quotes of each posting list are counted.

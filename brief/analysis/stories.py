@@ -69,7 +69,9 @@ class ClusterSettings:
 def _cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum([w * b[t] for t, w in a.items() if t in b])
+    # sum(w * b[t] for t, w in a.items() if t in b): the same products, added in the same order
+    common = list(filter(b.__contains__, a))
+    return sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
 
 
 def _normalise(vector: Vector) -> Vector:
