@@ -174,7 +174,7 @@ def _reference_select(candidates, count, redundancy=0.6, pool=150):
 
 def test_select_sentences_matches_the_plain_selection():
     rng = random.Random(5)
-    words = "flood river town council rain pumps water homes mayor storm bridge road school".split()
+    words = ["flood", "river", "town", "council", "rain", "pumps", "water", "homes", "mayor", "storm", "bridge"]
     for _ in range(300):
         candidates = []
         for i in range(rng.randint(0, 12)):
@@ -235,7 +235,8 @@ def _reference_groups(grouper, quotes):
 
 def test_quote_groups_match_the_plain_grouping():
     rng = random.Random(6)
-    vocab = "peace talks steps lasting just next further discussed ceasefire border troops aid".split()
+    vocab = ["peace", "talks", "steps", "lasting", "just", "next", "further", "discussed", "ceasefire", "border",
+             "troops", "aid"]
     for _ in range(40):
         quotes = []
         for i in range(rng.randint(2, 60)):

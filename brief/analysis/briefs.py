@@ -14,7 +14,12 @@ from collections.abc import Iterable
 from itertools import chain, compress
 from typing import TYPE_CHECKING
 
-from brief.analysis.stories import Candidate, collector_paused, local_actor_map, select_sentences
+from brief.analysis.stories import (
+    Candidate,
+    collector_paused,
+    local_actor_map,
+    select_sentences,
+)
 from brief.models import (
     ActorBrief,
     Article,
@@ -122,13 +127,12 @@ def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: d
             start, end = spans[2 * k], spans[2 * k + 1]
             prior = 1.0 / (1 + k) + (0.5 if k in summary else 0.0)
             about[actor_id].append(Candidate(text[start:end], article_id, start, end, prior))
-    together = _together(actors_in.values())
+    appears_with = _appears_with(actors_in.values(), APPEARS_WITH)
     said_by: dict[str, list[str]] = defaultdict(list)
     for quote in briefing.quotes:
         if quote.speaker_id:
             said_by[quote.speaker_id].append(quote.id)
     source_of = {a: article.source for a, article in articles.items() if article.source}
-    no_together: dict[str, int] = {}
     for actor in briefing.actors:
         actor_id = actor.id
         article_ids = list(dict.fromkeys(actor.article_ids))
@@ -140,8 +144,7 @@ def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: d
             said_about=select_sentences(about.get(actor_id, []), SAID_ABOUT),
             story_ids=_ranked(stories, len(stories)),
             outlets=_ranked(outlets, len(outlets)),
-            appears_with=[a for a in _ranked(together.get(actor_id, no_together), APPEARS_WITH + 1)
-                          if a != actor_id][:APPEARS_WITH],
+            appears_with=appears_with.get(actor_id, []),
         )
 
 
@@ -169,14 +172,28 @@ def _ranked(counts: dict[str, int], limit: int) -> list[str]:
 def _together(present_sets: Iterable[set[str]]) -> dict[str, Counter[str]]:
     """For each actor, in how many articles (of two actors or more) each actor appears with it
     (itself included)."""
+    return {actor_id: Counter(chain.from_iterable(groups)) for actor_id, groups in _articles_of(present_sets).items()}
+
+
+def _articles_of(present_sets: Iterable[set[str]]) -> dict[str, list[tuple[str, ...]]]:
+    """Each actor's articles of two actors or more, as the actors of each."""
     articles_of: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for present in present_sets:
         if len(present) > 1:
             members = tuple(present)
             for actor_id in members:
                 articles_of[actor_id].append(members)
-    # one actor's tally at a time, counted in C
-    return {actor_id: Counter(chain.from_iterable(groups)) for actor_id, groups in articles_of.items()}
+    return articles_of
+
+
+def _appears_with(present_sets: Iterable[set[str]], limit: int) -> dict[str, list[str]]:
+    """For each actor, the `limit` actors it appears with in most articles, then by id (it excluded):
+    each tally ranked as soon as it is counted, while it is fresh in memory, then dropped."""
+    out: dict[str, list[str]] = {}
+    for actor_id, groups in _articles_of(present_sets).items():
+        ranked = _ranked(Counter(chain.from_iterable(groups)), limit + 1)
+        out[actor_id] = [a for a in ranked if a != actor_id][:limit]
+    return out
 
 
 def _source_profiles(briefing: Briefing, articles: dict[str, Article],
