@@ -272,6 +272,8 @@ class _Evidence:
         return [self.clusters[p] for p in sorted(places)]
 
 
+_INDEXED = 16  # clusters of a surname from which scoring through an index beats scoring them all
+
 _NAMED, _UNRESOLVED, _PERSON, _BARE = range(4)
 
 
@@ -385,7 +387,7 @@ class ActorMerger:
                 fits = [c for c in clusters if c.first_forms & forms]
                 target = fits[0] if len(fits) == 1 else None
             else:
-                if evidence is None and clusters:
+                if evidence is None and len(clusters) >= _INDEXED:
                     evidence = evidence_of[surname] = _Evidence(clusters, self._is_evidence)
                 target = self._best(clusters, local, evidence)
             if target is not None:
@@ -489,7 +491,7 @@ class ActorMerger:
                 cluster = _Cluster()
                 cluster.add(local)
                 clusters.append(cluster)
-        evidence = _Evidence(clusters, self._is_evidence) if len(bare) > 1 else None
+        evidence = _Evidence(clusters, self._is_evidence) if len(bare) > 1 and len(clusters) >= _INDEXED else None
         for local in bare:
             target = self._best(clusters, local, evidence)
             if target is None:
