@@ -55,6 +55,32 @@ def analyse_packed(articles: list[Article], settings: Settings) -> list[tuple[by
     return out
 
 
+def spawn_context():
+    """multiprocessing's "spawn" context, made usable under the reader.
+
+    Spawning needs multiprocessing's resource tracker, which is started with the process's stderr;
+    under Textual, stderr is a print capture whose file descriptor is -1, and starting the tracker
+    then fails ("bad value(s) in fds_to_keep"): the reader could not analyse a corpus of more than
+    a few dozen articles. The tracker is started here with stderr on /dev/null (its only output is
+    warnings, which must not land on the reader's screen)."""
+    import sys
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if not usable:
+        saved = sys.stderr
+        with open(os.devnull, "w", encoding="utf-8") as quiet:
+            sys.stderr = quiet
+            try:
+                resource_tracker.ensure_running()
+            finally:
+                sys.stderr = saved
+    return multiprocessing.get_context("spawn")
+
+
 def _one_thread_each() -> None:
     """In each analysis worker, before numpy loads: the workers already fill the cores, and BLAS
     threads of their own only fight them (seen stalling a summary for milliseconds on two cores)."""
@@ -95,7 +121,7 @@ def _analyse(pending: list[Article], keys: list[str], settings: Settings, store:
     size = max(8, min(_BATCH, total // (workers * 8) or 1))
     starts = range(0, total, size)
     # spawn, not fork: the reader builds from a worker thread, and forking a threaded process can deadlock.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn_context(),
                              initializer=_one_thread_each) as pool:
         futures = {pool.submit(analyse_packed, pending[i:i + size], settings): i for i in starts}
         for future in as_completed(futures):
