@@ -268,6 +268,19 @@ def open_cached(path: Path, store: Store):
     return StoredLibrary(store, snapshot[1])
 
 
+def _current(store: Store, corpus: str, manifest: str) -> str | None:
+    """The cached briefing's key if it was made from the files as they are now."""
+    snapshot = store.get_snapshot(corpus)
+    if snapshot is not None and snapshot[0] == manifest and store.has_items(snapshot[1]):
+        return snapshot[1]
+    return None
+
+
+def is_current(path: Path, settings: Settings, store: Store) -> bool:
+    """Whether the cached briefing of `path` was made from its files as they are now (stats only)."""
+    return _current(store, _corpus_key(path), corpus_manifest(path, settings)) is not None
+
+
 def refresh_library(path: Path, settings: Settings, store: Store, progress: Progress | None = None,
                     workers: int | None = None, lean: bool = False):
     """(library, changed): the cached library if no file changed since, else a rebuilt one.
@@ -281,9 +294,9 @@ def refresh_library(path: Path, settings: Settings, store: Store, progress: Prog
 
     corpus = _corpus_key(path)
     manifest = corpus_manifest(path, settings)
-    snapshot = store.get_snapshot(corpus)
-    if snapshot is not None and snapshot[0] == manifest and store.has_items(snapshot[1]):
-        return StoredLibrary(store, snapshot[1]), False
+    current = _current(store, corpus, manifest)
+    if current is not None:
+        return StoredLibrary(store, current), False
     briefing, key = _build(path, settings, store, progress, workers)
     store.put_snapshot(corpus, manifest, key)
     store.drop_items_except(store.snapshot_briefings())
@@ -294,3 +307,62 @@ def refresh_library(path: Path, settings: Settings, store: Store, progress: Prog
         # Saved, then lost (the cache went bad meanwhile): a briefing in memory must hold its analyses.
         briefing = _build(path, settings, Store(None), progress, workers)[0]
     return Library(briefing), True
+
+
+# The reader's rebuild, in a process of its own ----------------------------------------------------
+_children: set = set()  # rebuilds still running, so a reader that quits can stop them
+
+
+def _refresh_child(path: str, settings: Settings, workers: int | None, queue) -> None:
+    """Top-level so a spawned process can run it: refresh_library, reporting over `queue`."""
+    from brief.stored_library import StoredLibrary
+
+    try:
+        def progress(stage: str, done: int, total: int) -> None:
+            queue.put(("progress", stage, done, total))
+
+        library, changed = refresh_library(Path(path), settings, default_store(), progress=progress,
+                                           workers=workers)
+        queue.put(("done", library.key if isinstance(library, StoredLibrary) else None, changed))
+    except Exception as exc:  # reported by the reader, never a traceback on its screen
+        queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def refresh_in_child(path: Path, settings: Settings, progress: Progress | None = None,
+                     workers: int | None = None) -> tuple[str | None, bool]:
+    """`refresh_library` on the default cache, in a child process: (briefing key, changed).
+
+    A reader that rebuilt in a thread would share the interpreter lock with its UI, and linking
+    holds it for long stretches: keys waited seconds. The key is None when the child could not keep
+    the briefing in the cache; the caller then builds it itself."""
+    from queue import Empty
+
+    context = spawn_context()
+    queue = context.Queue()
+    child = context.Process(target=_refresh_child, args=(str(path), settings, workers, queue))
+    child.start()
+    _children.add(child)
+    try:
+        while True:
+            try:
+                message = queue.get(timeout=0.25)
+            except Empty:
+                if not child.is_alive():
+                    raise RuntimeError(f"the analysis process stopped (exit code {child.exitcode})") from None
+                continue
+            if message[0] == "progress":
+                if progress:
+                    progress(*message[1:])
+            elif message[0] == "done":
+                return message[1], message[2]
+            else:
+                raise RuntimeError(message[1])
+    finally:
+        child.join(timeout=10)
+        _children.discard(child)
+
+
+def stop_children() -> None:
+    """Stop rebuilds still running (the reader is quitting); what they finished is in the cache."""
+    for child in list(_children):
+        child.terminate()

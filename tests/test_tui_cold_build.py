@@ -33,3 +33,28 @@ async def test_the_reader_builds_a_corpus_in_worker_processes(tmp_path):
         assert not notices, notices
         assert isinstance(app._library, StoredLibrary)
         assert len(app._library.article_rows) == 120
+
+
+async def test_the_reader_rebuilds_in_a_process_of_its_own(tmp_path, seeds_path, monkeypatch):
+    # Linking in a thread of the reader held the interpreter lock for seconds: keys waited. The
+    # rebuild now runs in a child process, so the reader's own refresh_library is never called.
+    import shutil
+
+    from brief import pipeline
+
+    corpus = tmp_path / "seeds"
+    shutil.copytree(seeds_path, corpus)
+
+    def in_the_reader(*args, **kwargs):
+        raise AssertionError("rebuilt inside the reader's process")
+
+    monkeypatch.setattr(pipeline, "refresh_library", in_the_reader)
+    notices: list[str] = []
+    app = corpus_app(corpus, Settings())
+    notify = app.notify
+    app.notify = lambda message, **kw: notices.append(message) or notify(message, **kw)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not notices, notices
+        assert isinstance(app._library, StoredLibrary) and len(app._library.article_rows) == 2

@@ -231,13 +231,22 @@ def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefA
         return library
 
     def loader(progress: Progress) -> Library | None:
-        from brief.pipeline import build_briefing, default_store, refresh_library
+        from brief.pipeline import build_briefing, default_store, is_current, refresh_in_child, refresh_library
         from brief.store import Store
+        from brief.stored_library import StoredLibrary
 
         if no_cache:
             return Library(build_briefing(path, settings, store=Store(None), progress=progress))
         # Its own connection: the library on screen keeps reading through the other one.
-        library, changed = refresh_library(path, settings, default_store(), progress=progress)
+        store = default_store()
+        if shown and is_current(path, settings, store):
+            return None  # nothing changed since the library on screen was made
+        if store.usable:
+            # Rebuilt in a process of its own, so keys never wait on it; the result is in the cache.
+            key, changed = refresh_in_child(path, settings, progress=progress)
+            if key is not None:
+                return StoredLibrary(store, key) if changed or not shown else None
+        library, changed = refresh_library(path, settings, store, progress=progress)
         return library if changed or not shown else None
 
     return BriefApp(settings=settings, loader=loader, cached=cached, corpus_label=str(path))
@@ -252,6 +261,9 @@ def run_app(path: Path, settings: Settings, no_cache: bool = False) -> int:
             # The reader is closed and the terminal restored, but a re-analysis still runs in a
             # thread that Python would wait for. What it finished is already in the cache (each
             # batch is its own transaction), so leave now; the next start carries on from there.
+            from brief.pipeline import stop_children
+
+            stop_children()
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(result)
