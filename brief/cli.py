@@ -95,8 +95,8 @@ def _summarize_parser() -> argparse.ArgumentParser:
 
 
 def _store(no_cache: bool):
-    from brief.store import Store
     from brief.pipeline import default_store
+    from brief.store import Store
 
     return Store(None) if no_cache else default_store()
 
@@ -114,7 +114,7 @@ def cmd_export(argv: list[str], settings: Settings) -> int:
     else:
         # An unchanged corpus is exported from its cached briefing without reading a file; a changed
         # one is built and saved first. Either way the export reads the cache item by item.
-        library, changed = refresh_library(path, settings, store, progress=_stderr_progress(), lean=True)
+        library, changed = refresh_library(path, settings, store, progress=_stderr_progress())
         if isinstance(library, StoredLibrary):
             # A fresh build also reports what went wrong with the cache, as the built briefing would.
             warnings = list(library.warnings) + (list(store.warnings) if changed else [])

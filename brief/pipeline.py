@@ -282,12 +282,11 @@ def is_current(path: Path, settings: Settings, store: Store) -> bool:
 
 
 def refresh_library(path: Path, settings: Settings, store: Store, progress: Progress | None = None,
-                    workers: int | None = None, lean: bool = False):
+                    workers: int | None = None):
     """(library, changed): the cached library if no file changed since, else a rebuilt one.
 
     Only new or changed files are read and analysed; the rest comes from the cache. A rebuilt
-    library is served from the cache too, so the whole briefing is freed once it is saved (`lean`
-    is kept for callers that still pass it; it changes nothing now).
+    library is served from the cache too, so the whole briefing is freed once it is saved.
     """
     from brief.library import Library
     from brief.stored_library import StoredLibrary

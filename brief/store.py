@@ -149,15 +149,11 @@ class Store:
         """The cached analyses among `keys`, read a few hundred per query."""
         found: dict[str, M] = {}
         corrupt: list[str] = []
-        unique = list(dict.fromkeys(keys))
-        for i in range(0, len(unique), _CHUNK):
-            chunk = unique[i:i + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for key, blob in self._run(f"SELECT key, data FROM analyses WHERE key IN ({marks})", chunk):
-                try:
-                    found[key] = _unpack(blob, model)
-                except (zlib.error, ValidationError, ValueError):
-                    corrupt.append(key)
+        for key, blob in self._select_in("analyses", keys):
+            try:
+                found[key] = _unpack(blob, model)
+            except (zlib.error, ValidationError, ValueError):
+                corrupt.append(key)
         if corrupt:
             self._warn(f"discarded {len(corrupt)} corrupt cache entries; recomputing them")
             for key in corrupt:
@@ -172,16 +168,20 @@ class Store:
         """The cached digests among `keys`, as the plain values `pack_plain` was given; an unreadable
         one is left out (it is made again from its analysis)."""
         found: dict[str, object] = {}
+        for key, blob in self._select_in("digests", keys):
+            try:
+                found[key] = unpack_plain(blob)
+            except (zlib.error, ValueError, EOFError, TypeError):
+                continue
+        return found
+
+    def _select_in(self, table: str, keys: list[str]) -> Iterable[tuple[str, bytes]]:
+        """(key, data) of the rows of `table` among `keys`, a few hundred keys per query."""
         unique = list(dict.fromkeys(keys))
         for i in range(0, len(unique), _CHUNK):
             chunk = unique[i:i + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            for key, blob in self._run(f"SELECT key, data FROM digests WHERE key IN ({marks})", chunk):
-                try:
-                    found[key] = unpack_plain(blob)
-                except (zlib.error, ValueError, EOFError, TypeError):
-                    continue
-        return found
+            yield from self._run(f"SELECT key, data FROM {table} WHERE key IN ({marks})", chunk)
 
     # Per-file load results, keyed by path and a stat fingerprint -------------------------
     def get_file(self, path: str, fingerprint: str, model: type[M]) -> M | None:

@@ -3,20 +3,12 @@ written for these tests: a bare surname goes to one of them only on clear eviden
 
 from __future__ import annotations
 
+from actor_support import by_name, extract
+
 from brief.analysis.actors import ActorExtractor
 from brief.analysis.names import hyphenated_given, is_unresolved
 from brief.analysis.quotes import QuoteExtractor
 from brief.analysis.segment import split_sentences
-
-
-def extract(text: str):
-    return ActorExtractor().extract(text, split_sentences(text))
-
-
-def by_name(extraction, name: str):
-    found = [a for a in extraction.actors if a.name == name]
-    assert found, f"{name!r} not among {[a.name for a in extraction.actors]}"
-    return found[0]
 
 
 def key_at(extraction, text: str, word: str, nth: int = 0) -> str:

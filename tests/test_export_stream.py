@@ -119,7 +119,7 @@ def corpus(request, tmp_path, seeds_path) -> Path:
 
 
 def _cached(corpus: Path, tmp_path: Path) -> StoredLibrary:
-    library, _ = refresh_library(corpus, Settings(), Store(tmp_path / "cache.sqlite3"), lean=True)
+    library, _ = refresh_library(corpus, Settings(), Store(tmp_path / "cache.sqlite3"))
     assert isinstance(library, StoredLibrary)
     return library
 

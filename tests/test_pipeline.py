@@ -199,13 +199,13 @@ def test_stored_lists_are_read_a_chunk_at_a_time(tmp_path, monkeypatch):
         rows[5]
 
 
-def test_lean_refresh_serves_a_rebuilt_library_from_the_cache(tmp_path):
+def test_a_rebuilt_library_is_served_from_the_cache(tmp_path):
     corpus = _corpus(tmp_path)
     store = Store(tmp_path / "cache.sqlite3")
-    library, changed = refresh_library(corpus, Settings(), store, lean=True)
+    library, changed = refresh_library(corpus, Settings(), store)
     assert changed and isinstance(library, StoredLibrary)
     assert len(library.article_rows) == 3 and library.analysis(library.article_rows[0].id) is not None
-    built, _ = refresh_library(corpus, Settings(), Store(None), lean=True)
+    built, _ = refresh_library(corpus, Settings(), Store(None))
     assert not isinstance(built, StoredLibrary) and len(built.article_rows) == 3
 
 

@@ -14,12 +14,8 @@ from collections.abc import Iterable
 from itertools import chain, compress
 from typing import TYPE_CHECKING
 
-from brief.analysis.stories import (
-    Candidate,
-    collector_paused,
-    local_actor_map,
-    select_sentences,
-)
+from brief.analysis.collector import collector_paused
+from brief.analysis.stories import Candidate, local_actor_map, select_sentences
 from brief.models import (
     ActorBrief,
     Article,

@@ -12,7 +12,6 @@ from brief.analysis.merge import ActorMerger
 from brief.analysis.stories import StoryClusterer
 from brief.models import Article, ArticleAnalysis, Briefing, LoadWarning
 
-
 STEPS = 4  # progress steps of `assemble`: actors, quote groups, stories, briefs
 
 

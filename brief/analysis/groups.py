@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from itertools import chain
 
-from brief.analysis.stories import collector_paused
+from brief.analysis.collector import collector_paused
 from brief.models import Article, Quote, QuoteGroup
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
+from brief.analysis.collector import collector_paused
 from brief.analysis.names import (
     address_gender,
     first_name_forms,
@@ -29,7 +30,6 @@ from brief.analysis.names import (
     surname_index,
 )
 from brief.analysis.roles import role_key, specific_roles
-from brief.analysis.stories import collector_paused
 from brief.models import Actor, ActorKind, Article, ArticleAnalysis, LocalActor, Quote
 
 if TYPE_CHECKING:

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import heapq
 import math
@@ -21,36 +20,19 @@ import random
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain, repeat
 from operator import itemgetter, mul, truediv
 from typing import TYPE_CHECKING, NamedTuple
 
+from brief.analysis.collector import collector_paused
 from brief.models import Actor, Article, ArticleAnalysis, Quote, Story, SummarySentence
 
 if TYPE_CHECKING:
     from brief.analysis.digest import ArticleDigest
 
 Vector = dict[str, float]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a cross-article step runs, then resumed as it was.
-
-    The steps make hundreds of thousands of lasting objects (and no reference cycles), and each
-    time that many allocations trigger a full collection, it walks every object of the corpus in
-    memory: at 10,000 articles that was a quarter of the steps' time, with nothing to collect."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 @dataclass
