@@ -16,7 +16,7 @@ from pathlib import Path
 from brief import ENGINE_VERSION
 from brief.config import Settings, cache_dir
 from brief.models import Article, ArticleAnalysis, Briefing
-from brief.store import Store, pack, pack_plain, unpack, unpack_plain
+from brief.store import Store, pack_plain, unpack, unpack_plain
 
 # progress(stage, done, total); stages: "load", "analyse", "assemble"
 Progress = Callable[[str, int, int], None]
@@ -36,23 +36,6 @@ def _briefing_key(keys: list[str], articles: list[Article]) -> str:
         # Metadata does not change the analysis but does change the briefing (sources, dates, paths).
         digest.update(f"{article.source}|{article.published}|{article.path}|{article.url}".encode())
     return digest.hexdigest()
-
-
-def analyse_packed(articles: list[Article], settings: Settings) -> list[tuple[bytes, bytes]]:
-    """(analysis, digest) per article as the cache stores them, made in the worker process.
-
-    Top-level so a process pool can pickle it. Bytes cross the process boundary far more cheaply
-    than pickled models, and the parent stores them as they are instead of serialising again; it
-    reads back only the digest, which is all the cross-article steps need.
-    """
-    from brief.analysis import article as article_module
-    from brief.analysis.digest import digest_of
-
-    out = []
-    for article in articles:
-        analysis = article_module.analyse_article(article, settings)
-        out.append((pack(analysis), pack_plain(digest_of(analysis, article.text).to_plain())))
-    return out
 
 
 def spawn_context():
@@ -96,6 +79,7 @@ def _analyse(pending: list[Article], keys: list[str], settings: Settings, store:
     Returns digests by key, or with `full` the whole analyses (a corpus not kept in the cache).
     """
     from brief.analysis.digest import ArticleDigest
+    from brief.analysis.worker import analyse_packed
 
     total = len(pending)
     done: dict[str, object] = {}
@@ -213,8 +197,8 @@ def _build(path: Path, settings: Settings, store: Store | None,
     briefing = assemble(loaded.articles, by_id, loaded.warnings, step)
     del by_id
     if store.path is not None:
+        from brief.briefing_writer import save_briefing
         from brief.keys import analysis_prefix
-        from brief.stored_library import save_briefing
 
         save_briefing(store, briefing_key, briefing, analysis_prefix(settings))
     step(steps)

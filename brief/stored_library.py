@@ -7,8 +7,8 @@ first screen shows are stored as compact rows, and everything else is read when 
 from __future__ import annotations
 
 import json
-from functools import cached_property
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -37,9 +37,6 @@ _ROW_KINDS: dict[str, type[BaseModel]] = {
 }
 
 
-_CHUNK = 512  # list rows per cache item: the first screen reads one item, not 100,000 rows
-
-
 class _ChunkedRows(Sequence[list]):
     """A stored list's plain rows, read from the cache a chunk at a time as they are indexed."""
 
@@ -64,63 +61,6 @@ class _ChunkedRows(Sequence[list]):
             raw = self._store.get_item(self._key, f"rows:{self._name}", str(number))
             rows = self._chunks[number] = json.loads(raw) if raw else []
         return rows[offset] if offset < len(rows) else None
-
-
-def _dump(model: BaseModel) -> bytes:
-    return model.model_dump_json().encode("utf-8")
-
-
-def save_briefing(store: Store, key: str, briefing: Briefing, analysis_prefix: str | None = None) -> None:
-    """Write a briefing as items; the 'meta' item, written last, marks it complete.
-
-    With `analysis_prefix` the analyses are not written again: they are read from the store's
-    analyses table under `analysis_prefix + article id` (they are the biggest part of a briefing).
-    """
-    library = Library(briefing)
-
-    def items() -> Iterator[tuple[str, str, bytes]]:
-        for name in _ROW_KINDS:
-            rows = getattr(library, name).raw
-            yield "rows", name, json.dumps({"count": len(rows), "chunk": _CHUNK}).encode("utf-8")
-            for number, start in enumerate(range(0, len(rows), _CHUNK)):
-                part = rows[start:start + _CHUNK]
-                yield f"rows:{name}", str(number), json.dumps(part, ensure_ascii=False, default=str).encode("utf-8")
-        for a in briefing.articles:
-            yield "article", a.id, _dump(a)
-        if analysis_prefix is None:
-            for aid, analysis in briefing.analyses.items():
-                yield "analysis", aid, _dump(analysis)
-        for s in briefing.stories:
-            yield "story", s.id, _dump(s)
-        for a in briefing.actors:
-            yield "actor", a.id, _dump(a)
-        for q in briefing.quotes:
-            yield "quote", q.id, _dump(q)
-        for g in briefing.quote_groups:
-            yield "group", g.id, _dump(g)
-        for aid, brief in briefing.actor_briefs.items():
-            yield "brief", aid, _dump(brief)
-        for s in briefing.sources:
-            yield "source", s.name, _dump(s)
-        links: dict[str, dict[str, list[str]]] = {}
-        for s in briefing.stories:
-            for aid in s.article_ids:
-                links.setdefault(aid, {"stories": [], "quotes": []})["stories"].append(s.id)
-        for q in briefing.quotes:
-            links.setdefault(q.article_id, {"stories": [], "quotes": []})["quotes"].append(q.id)
-        for aid, link in links.items():
-            yield "links", aid, json.dumps(link).encode("utf-8")
-        local: dict[str, dict[str, str]] = {}
-        for compound, actor_id in briefing.local_actor_ids.items():
-            aid, _, key_ = compound.partition(":")
-            local.setdefault(aid, {})[key_] = actor_id
-        for aid, mapping in local.items():
-            yield "local", aid, json.dumps(mapping).encode("utf-8")
-        warnings = [w.model_dump() for w in briefing.warnings]
-        meta = {"warnings": warnings, "analysis_prefix": analysis_prefix}
-        yield "meta", "meta", json.dumps(meta).encode("utf-8")
-
-    store.put_items(key, items())
 
 
 class StoredLibrary(Library):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from brief.briefing_writer import save_briefing
 from brief.cli import main
 from brief.config import Settings
 from brief.export import (
@@ -23,7 +24,7 @@ from brief.export import (
 from brief.models import Actor, Briefing, Quote
 from brief.pipeline import build_briefing, refresh_library
 from brief.store import Store
-from brief.stored_library import StoredLibrary, save_briefing
+from brief.stored_library import StoredLibrary
 
 STORIES = [
     ("Harbour council approves new ferry timetable",

@@ -183,9 +183,9 @@ def test_parallel_analysis_stores_every_article_and_reports_progress(tmp_path):
 
 
 def test_stored_lists_are_read_a_chunk_at_a_time(tmp_path, monkeypatch):
-    import brief.stored_library as stored
+    import brief.briefing_writer as writer
 
-    monkeypatch.setattr(stored, "_CHUNK", 2)
+    monkeypatch.setattr(writer, "ROW_CHUNK", 2)
     corpus = _corpus(tmp_path, 5)
     cache = tmp_path / "cache.sqlite3"
     built, _ = refresh_library(corpus, Settings(), Store(cache))

@@ -1,0 +1,24 @@
+"""What an analysis worker process does with a batch of articles."""
+
+from __future__ import annotations
+
+from brief.config import Settings
+from brief.models import Article
+from brief.store import pack, pack_plain
+
+
+def analyse_packed(articles: list[Article], settings: Settings) -> list[tuple[bytes, bytes]]:
+    """(analysis, digest) per article as the cache stores them, made in the worker process.
+
+    Top-level so a process pool can pickle it. Bytes cross the process boundary far more cheaply
+    than pickled models, and the parent stores them as they are instead of serialising again; it
+    reads back only the digest, which is all the cross-article steps need.
+    """
+    from brief.analysis import article as article_module
+    from brief.analysis.digest import digest_of
+
+    out = []
+    for article in articles:
+        analysis = article_module.analyse_article(article, settings)
+        out.append((pack(analysis), pack_plain(digest_of(analysis, article.text).to_plain())))
+    return out
