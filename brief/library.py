@@ -8,25 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from pydantic import BaseModel
+if TYPE_CHECKING:  # the models (and pydantic) are imported when a detail is read, not to show a list
+    from brief.models import (
+        Actor,
+        ActorBrief,
+        Article,
+        ArticleAnalysis,
+        Briefing,
+        LoadWarning,
+        Quote,
+        QuoteGroup,
+        SourceProfile,
+        Story,
+    )
 
-from brief.models import (
-    Actor,
-    ActorBrief,
-    Article,
-    ArticleAnalysis,
-    Briefing,
-    LoadWarning,
-    Quote,
-    QuoteGroup,
-    SourceProfile,
-    Story,
-)
 
-
-class StoryRow(BaseModel):
+# List rows are named tuples: the first screen reads them by the thousand, and they need no
+# validation (they are made here, or read back from what this code stored).
+class StoryRow(NamedTuple):
     id: str
     title: str
     article_count: int
@@ -34,14 +35,14 @@ class StoryRow(BaseModel):
     published: str | None
 
 
-class ArticleRow(BaseModel):
+class ArticleRow(NamedTuple):
     id: str
     title: str
     source: str | None
     published: str | None
 
 
-class ActorRow(BaseModel):
+class ActorRow(NamedTuple):
     id: str
     name: str
     kind: str
@@ -49,28 +50,27 @@ class ActorRow(BaseModel):
     quote_count: int
 
 
-class QuoteRow(BaseModel):
+class QuoteRow(NamedTuple):
     id: str
     text: str
     speaker: str | None
     source: str | None
 
 
-class SourceRow(BaseModel):
+class SourceRow(NamedTuple):
     name: str
     kind: str
     article_count: int
 
 
-R = TypeVar("R", bound=BaseModel)
+R = TypeVar("R", bound=tuple)
 
 
 class RowList(Sequence[R]):
-    """Rows kept as plain tuples (fields in model order); a model is made only when one is read."""
+    """Rows kept as plain lists or tuples (fields in row order); a row is made only when one is read."""
 
-    def __init__(self, model: type[R], rows: list):
+    def __init__(self, model: type[R], rows: Sequence):
         self._model = model
-        self._fields = list(model.model_fields)
         self._rows = rows
 
     def __len__(self) -> int:
@@ -79,7 +79,7 @@ class RowList(Sequence[R]):
     def __getitem__(self, index):  # type: ignore[override]
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        return self._model.model_construct(**dict(zip(self._fields, self._rows[index])))
+        return self._model._make(self._rows[index])
 
     def __iter__(self) -> Iterator[R]:
         for i in range(len(self._rows)):

@@ -9,29 +9,30 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from functools import cached_property
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from brief.library import ActorRow, ArticleRow, Library, QuoteRow, RowList, SourceRow, StoryRow
-from brief.models import (
-    Actor,
-    ActorBrief,
-    Article,
-    ArticleAnalysis,
-    Briefing,
-    LoadWarning,
-    Quote,
-    QuoteGroup,
-    SourceProfile,
-    Story,
-)
-from brief.store import Store
 
-R = TypeVar("R", bound=BaseModel)
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:  # the models (and pydantic) are imported when an item is read, not to show a list
+    from pydantic import BaseModel
 
-_ROW_KINDS: dict[str, type[BaseModel]] = {
+    from brief.models import (
+        Actor,
+        ActorBrief,
+        Article,
+        ArticleAnalysis,
+        Briefing,
+        LoadWarning,
+        Quote,
+        QuoteGroup,
+        SourceProfile,
+        Story,
+    )
+    from brief.store import Store
+
+    M = TypeVar("M", bound=BaseModel)
+
+_ROW_KINDS: dict[str, type[tuple]] = {
     "story_rows": StoryRow, "article_rows": ArticleRow, "actor_rows": ActorRow,
     "quote_rows": QuoteRow, "source_rows": SourceRow,
 }
@@ -71,16 +72,21 @@ class StoredLibrary(Library):
         self.key = key
         self._memo: dict[tuple[str, str], Any] = {}
         meta = json.loads(self._raw("meta", "meta") or b"{}")
-        self._warnings = [LoadWarning(**w) for w in meta.get("warnings", [])]
+        self._warning_items: list[dict] = meta.get("warnings", [])
         self._analysis_prefix: str | None = meta.get("analysis_prefix")
 
     def _raw(self, kind: str, id_: str) -> bytes | None:
         return self.store.get_item(self.key, kind, id_)
 
-    def _model(self, kind: str, id_: str, model: type[M]) -> M | None:
+    def _model(self, kind: str, id_: str, model: type[M] | str) -> M | None:
+        """The item `kind:id_` as `model` (a class, or its name in brief.models)."""
         memo_key = (kind, id_)
         if memo_key not in self._memo:
             raw = self._raw(kind, id_)
+            if isinstance(model, str):
+                from brief import models
+
+                model = getattr(models, model)
             self._memo[memo_key] = model.model_validate_json(raw) if raw else None
         return self._memo[memo_key]
 
@@ -101,6 +107,18 @@ class StoredLibrary(Library):
 
     def read_briefing(self) -> Briefing | None:
         """The briefing put back together from its items (the cache keeps no second, whole copy)."""
+        from brief.models import (
+            Actor,
+            ActorBrief,
+            Article,
+            ArticleAnalysis,
+            Briefing,
+            Quote,
+            QuoteGroup,
+            SourceProfile,
+            Story,
+        )
+
         if not self.store.has_items(self.key):
             return None
 
@@ -131,7 +149,7 @@ class StoredLibrary(Library):
             actor_briefs=dict(models("brief", ActorBrief)),
             sources=[m for _, m in models("source", SourceProfile)],
             local_actor_ids=local,
-            warnings=list(self._warnings),
+            warnings=list(self.warnings),
         )
 
     # Lists are read once, when first shown.
@@ -155,38 +173,44 @@ class StoredLibrary(Library):
     def source_rows(self) -> Sequence[SourceRow]:  # type: ignore[override]
         return self._rows("source_rows")
 
-    @property
-    def warnings(self) -> list[LoadWarning]:
-        return self._warnings
+    @cached_property
+    def warnings(self) -> list[LoadWarning]:  # type: ignore[override]
+        if not self._warning_items:
+            return []
+        from brief.models import LoadWarning
+
+        return [LoadWarning(**w) for w in self._warning_items]
 
     def story(self, story_id: str) -> Story | None:
-        return self._model("story", story_id, Story)
+        return self._model("story", story_id, "Story")
 
     def article(self, article_id: str) -> Article | None:
-        return self._model("article", article_id, Article)
+        return self._model("article", article_id, "Article")
 
     def analysis(self, article_id: str) -> ArticleAnalysis | None:
         if self._analysis_prefix is None:
-            return self._model("analysis", article_id, ArticleAnalysis)
+            return self._model("analysis", article_id, "ArticleAnalysis")
         memo_key = ("analysis", article_id)
         if memo_key not in self._memo:
+            from brief.models import ArticleAnalysis
+
             self._memo[memo_key] = self.store.get_analysis(self._analysis_prefix + article_id, ArticleAnalysis)
         return self._memo[memo_key]
 
     def actor(self, actor_id: str) -> Actor | None:
-        return self._model("actor", actor_id, Actor)
+        return self._model("actor", actor_id, "Actor")
 
     def actor_brief(self, actor_id: str) -> ActorBrief | None:
-        return self._model("brief", actor_id, ActorBrief)
+        return self._model("brief", actor_id, "ActorBrief")
 
     def quote(self, quote_id: str) -> Quote | None:
-        return self._model("quote", quote_id, Quote)
+        return self._model("quote", quote_id, "Quote")
 
     def quote_group(self, group_id: str) -> QuoteGroup | None:
-        return self._model("group", group_id, QuoteGroup)
+        return self._model("group", group_id, "QuoteGroup")
 
     def source(self, name: str) -> SourceProfile | None:
-        return self._model("source", name, SourceProfile)
+        return self._model("source", name, "SourceProfile")
 
     def _links(self, article_id: str) -> dict[str, list[str]]:
         raw = self._raw("links", article_id)

@@ -463,7 +463,7 @@ async def test_clicking_markup_text_runs_no_action():
 
 async def test_urls_open_only_for_http(monkeypatch):
     opened = []
-    monkeypatch.setattr("brief.tui.screens.main.webbrowser.open", opened.append)
+    monkeypatch.setattr("webbrowser.open", opened.append)
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("2", "enter", "o")

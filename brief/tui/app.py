@@ -6,22 +6,30 @@ import asyncio
 import gc
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
 from textual.message import Message
 
-from brief.config import Settings, config_dir
+from brief.config import config_dir
 from brief.library import Library
-from brief.models import Briefing
 from brief.resources import themes_dir
 from brief.tui import actions
 from brief.tui.safe import one_line
 from brief.tui.screens.main import MainScreen
 from brief.tui.state import load_state, save_state
 from brief.tui.themes import DEFAULT_THEME, load_themes
+
+if TYPE_CHECKING:  # not needed to paint the first screen of a cached corpus
+    from brief.config import Settings
+    from brief.models import Briefing
+
+# How long a re-check of the corpus waits for the cached list to paint before it starts anyway.
+PAINT_WAIT = 5.0
 
 Progress = Callable[[str, int, int], None]
 # A loader returns the briefing (or library) to show, or None when what is shown is already current.
@@ -57,7 +65,11 @@ class BriefApp(App[int]):
         super().__init__()
         self._cached = cached
         self.loading_in_background = False
-        self.settings = settings or Settings()
+        if settings is None:
+            from brief.config import Settings
+
+            settings = Settings()
+        self.settings = settings
         self._library = library
         self._loader = loader
         self.corpus_label = one_line(corpus_label)
@@ -80,17 +92,21 @@ class BriefApp(App[int]):
         self.keymap_overrides, keymap_problems = actions.load_keymap(config_dir() / "keymap.toml")
         self.notices.extend(keymap_problems)
         self._save_timer = None
+        # Set once a library opened from the cache has painted: the corpus check waits for it.
+        self._painted = threading.Event()
 
     async def on_mount(self) -> None:
         self.set_keymap(self.keymap_overrides)
+        if self._library is None and self._loader is not None:
+            # The cache opens while the screen is put together; what it posts is handled after.
+            self._load(self._loader)
         await self.push_screen(MainScreen())
         for notice in self.notices:
             self.notify(notice, markup=False, severity="warning", timeout=8)
         if self._library is not None:
             self._show_library(self._library)
-        elif self._loader is not None:
+        elif self._loader is not None and self.main.library is None:
             self.main.show_progress("load", 0, 1)
-            self._load(self._loader)
 
     def _show_library(self, library: Library) -> None:
         self._library = library
@@ -126,6 +142,8 @@ class BriefApp(App[int]):
                 if early is not None:
                     shown = True
                     self.post_message(self.Loaded(early))
+                    # Checking the corpus (a stat per file) would slow the first paint down: wait for it.
+                    self._painted.wait(PAINT_WAIT)
             result = loader(progress)
         except Exception as exc:  # shown in the reader rather than a traceback over the screen
             if shown:
@@ -152,6 +170,7 @@ class BriefApp(App[int]):
             self.notify(message.error or "", markup=False, severity="error", timeout=15)
             return
         self._show_library(message.library)
+        self.call_after_refresh(self._painted.set)
         warnings = message.library.warnings
         if warnings:
             self.notify(f"{len(warnings)} file(s) skipped or read with problems; first: "
@@ -187,6 +206,7 @@ class BriefApp(App[int]):
             self.notify(f"Could not save the reader state: {exc}", markup=False, severity="warning")
 
     def on_unmount(self) -> None:
+        self._painted.set()
         self.save_state()
 
     # Export --------------------------------------------------------------------------

@@ -6,28 +6,76 @@ A file that cannot be read is set aside with a notice, never a crash.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from pydantic import BaseModel, Field, ValidationError
 
 from brief.config import state_dir
 
 TABS = ("stories", "articles", "actors", "quotes", "sources")
 
 
-class ReaderState(BaseModel):
+class StateError(ValueError):
+    """The saved state holds a value of the wrong type; the message names the key."""
+
+
+@dataclass
+class ReaderState:
+    """A plain dataclass checked by hand (read before the first paint: no pydantic)."""
+
     theme: str | None = None
     tab: str = "stories"
-    selected: dict[str, str] = Field(default_factory=dict)  # tab -> id of the selected row
+    selected: dict[str, str] = field(default_factory=dict)  # tab -> id of the selected row
     # tab -> that row's position when it was selected: checked first, so a 100,000-row list is not
     # searched for the id on every start
-    positions: dict[str, int] = Field(default_factory=dict)
-    read: list[str] = Field(default_factory=list)  # story and article ids
+    positions: dict[str, int] = field(default_factory=dict)
+    read: list[str] = field(default_factory=list)  # story and article ids
     # What the middle pane showed last: {"kind": ..., "id": ..., "start": ..., "end": ...}
     place: dict[str, str | int | None] | None = None
+
+    @classmethod
+    def from_json(cls, data: object) -> ReaderState:
+        """The state in `data` (a decoded JSON object); unknown keys are ignored."""
+        if not isinstance(data, dict):
+            raise StateError("the state is not a JSON object")
+
+        def check(key: str, ok: bool, what: str) -> None:
+            if not ok:
+                raise StateError(f"'{key}' should be {what} (got {data[key]!r})")
+
+        state = cls()
+        for key in ("theme", "tab", "selected", "positions", "read", "place"):
+            if key not in data:
+                continue
+            value = data[key]
+            if key == "theme":
+                check(key, value is None or isinstance(value, str), "a string or null")
+            elif key == "tab":
+                check(key, isinstance(value, str), "a string")
+            elif key == "selected":
+                check(key, isinstance(value, dict) and all(isinstance(v, str) for v in value.values()),
+                      "an object of strings")
+            elif key == "positions":
+                check(key, isinstance(value, dict) and all(_is_int(v) for v in value.values()),
+                      "an object of integers")
+            elif key == "read":
+                check(key, isinstance(value, list) and all(isinstance(v, str) for v in value), "a list of strings")
+            elif key == "place":
+                check(key, value is None or (isinstance(value, dict) and all(
+                    v is None or isinstance(v, str) or _is_int(v) for v in value.values())),
+                      "an object of strings, integers and nulls, or null")
+            setattr(state, key, value)
+        return state
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, separators=(",", ":"))
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def state_path() -> Path:
@@ -44,8 +92,8 @@ def load_state(path: Path | None = None) -> tuple[ReaderState, str | None]:
     except (OSError, UnicodeDecodeError) as exc:
         return ReaderState(), f"Reader state {path} ignored: {exc}"
     try:
-        state = ReaderState.model_validate(json.loads(raw))
-    except (json.JSONDecodeError, ValidationError) as exc:
+        state = ReaderState.from_json(json.loads(raw))
+    except (json.JSONDecodeError, StateError) as exc:
         first = str(exc).splitlines()[0]
         return ReaderState(), f"Reader state {path} ignored (broken: {first})"
     if state.tab not in TABS:
@@ -59,7 +107,7 @@ def save_state(state: ReaderState, path: Path | None = None) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".reader-", suffix=".json", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(state.model_dump_json())
+            out.write(state.to_json())
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import webbrowser
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from rich.text import Text
@@ -14,16 +14,20 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, ProgressBar, Static
 
-from brief.library import Library
 from brief.tui import actions
-from brief.tui.commands import ReaderCommands
 from brief.tui.rows import rows_for
 from brief.tui.safe import one_line
-from brief.tui.search import search
 from brief.tui.state import TABS
-from brief.tui.views import ViewContext, context_view, main_view
 from brief.tui.widgets.document import Document, Target
 from brief.tui.widgets.virtual_list import VirtualList
+
+# The views (and the models and pydantic behind them), the palette's commands, search and the web
+# browser are imported when first used: the first screen of a cached corpus needs none of them.
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from brief.library import Library
+    from brief.tui.views import ViewContext
 
 WIDE = 100  # columns from which the three panes show side by side
 TAB_LABELS = {"stories": "Stories", "articles": "Articles", "actors": "Actors",
@@ -90,8 +94,14 @@ class SearchInput(Input):
         self.screen.close_search()
 
 
+def _reader_commands() -> type[Provider]:
+    from brief.tui.commands import ReaderCommands
+
+    return ReaderCommands
+
+
 class MainScreen(Screen):
-    COMMANDS = {ReaderCommands}
+    COMMANDS = {_reader_commands}
     BINDINGS = actions.bindings()
     DEFAULT_CSS = """
     MainScreen { layout: vertical; }
@@ -253,6 +263,8 @@ class MainScreen(Screen):
 
     # Places --------------------------------------------------------------------------
     def _ctx(self) -> ViewContext:
+        from brief.tui.views import ViewContext
+
         return ViewContext(query=self.search_query, read=self.app.read)
 
     def show_place(self, place: Target, push: bool = False, reset: bool = False) -> None:
@@ -264,6 +276,8 @@ class MainScreen(Screen):
             self.history.append(self.place)
         self.place = place
         self.app.reader_state.place = {"kind": place.kind, "id": place.id, "start": place.start, "end": place.end}
+        from brief.tui.views import context_view, main_view
+
         build, cursor_on = main_view(self.library, place, self._ctx())
         self.middle.show(build, cursor_on)
         self.context.show(context_view(self.library, place, self._ctx()))
@@ -431,6 +445,8 @@ class MainScreen(Screen):
 
     @work(thread=True, exclusive=True, group="search")
     def _run_search(self, library: Library, query: str) -> None:
+        from brief.tui.search import search
+
         found = search(library, query)
         self.app.call_from_thread(self._search_done, query, found)
 
@@ -493,6 +509,8 @@ class MainScreen(Screen):
         if safe is None:
             self.notify("Only http and https addresses are opened", markup=False, severity="warning")
             return
+        import webbrowser
+
         webbrowser.open(safe)
 
     def action_next_theme(self) -> None:
