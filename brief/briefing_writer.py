@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel
 
 from brief.library import Library
-from brief.models import Briefing
+from brief.models import ActorBrief, Briefing
 from brief.store import Store
 
 ROW_LISTS = ("story_rows", "article_rows", "actor_rows", "quote_rows", "source_rows")
@@ -19,11 +19,13 @@ def _dump(model: BaseModel) -> bytes:
     return model.model_dump_json().encode("utf-8")
 
 
-def save_briefing(store: Store, key: str, briefing: Briefing, analysis_prefix: str | None = None) -> None:
+def save_briefing(store: Store, key: str, briefing: Briefing, analysis_prefix: str | None = None,
+                  actor_briefs: Iterable[ActorBrief] | None = None) -> None:
     """Write a briefing as items; the 'meta' item, written last, marks it complete.
 
     With `analysis_prefix` the analyses are not written again: they are read from the store's
     analyses table under `analysis_prefix + article id` (they are the biggest part of a briefing).
+    `actor_briefs`, when given, stand for `briefing.actor_briefs` and are written as they come.
     """
     library = Library(briefing)
 
@@ -47,8 +49,8 @@ def save_briefing(store: Store, key: str, briefing: Briefing, analysis_prefix: s
             yield "quote", q.id, _dump(q)
         for g in briefing.quote_groups:
             yield "group", g.id, _dump(g)
-        for aid, brief in briefing.actor_briefs.items():
-            yield "brief", aid, _dump(brief)
+        for brief in briefing.actor_briefs.values() if actor_briefs is None else actor_briefs:
+            yield "brief", brief.actor_id, _dump(brief)
         for s in briefing.sources:
             yield "source", s.name, _dump(s)
         links: dict[str, dict[str, list[str]]] = {}

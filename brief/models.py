@@ -6,7 +6,7 @@ Offsets (`start`, `end`) are character offsets into `Article.text`, the cleaned 
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,8 +14,36 @@ ActorKind = Literal["person", "organization", "place", "other"]
 QuoteKind = Literal["direct", "partial"]
 
 
+class _SharedNames(set):
+    """A set of field names that many instances hold as their `model_fields_set`."""
+
+    __slots__ = ()
+
+
+_SHARED_NAMES: dict[frozenset[str], _SharedNames] = {}
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="ignore")
+
+    # Every pydantic instance keeps its own set of the names of the fields it was given: ~730 bytes
+    # for a model of more than four fields, more than its values' dict. A briefing of 100,000
+    # articles holds ~1.7 million models, so instances given the same fields share one set (about
+    # 1 GB less at that size). An instance copies the set before a new name is added to it, so each
+    # still reports exactly the fields it was given or had set.
+    def model_post_init(self, context: Any, /) -> None:
+        names = self.__pydantic_fields_set__
+        key = frozenset(names)
+        shared = _SHARED_NAMES.get(key)
+        if shared is None:
+            shared = _SHARED_NAMES[key] = _SharedNames(names)
+        object.__setattr__(self, "__pydantic_fields_set__", shared)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        names = self.__pydantic_fields_set__
+        if type(names) is _SharedNames and name not in names:
+            object.__setattr__(self, "__pydantic_fields_set__", set(names))
+        super().__setattr__(name, value)
 
 
 class LoadWarning(_Model):

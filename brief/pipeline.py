@@ -109,7 +109,8 @@ def _analyse(pending: list[Article], keys: list[str], settings: Settings, store:
                              initializer=_one_thread_each) as pool:
         futures = {pool.submit(analyse_packed, pending[i:i + size], settings): i for i in starts}
         for future in as_completed(futures):
-            i = futures[future]
+            # popped, so the batch's results (~10 KB an article) are freed once stored, not held to the end
+            i = futures.pop(future)
             take(keys[i:i + size], future.result())
     return done
 
@@ -194,13 +195,22 @@ def _build(path: Path, settings: Settings, store: Store | None,
     step(0)
     by_id = {a.id: analyses[k] for a, k in zip(loaded.articles, keys)}
     del analyses  # by_id holds the same objects; one mapping fewer at 100,000 articles
-    briefing = assemble(loaded.articles, by_id, loaded.warnings, step)
-    del by_id
+    # A briefing that goes to the cache and is read back from it has its actor briefs written one by
+    # one as they are made, never all held at once.
+    streamed = store.path is not None and store.usable and not keep_analyses
+    briefing = assemble(loaded.articles, by_id, loaded.warnings, step, with_actor_briefs=not streamed)
     if store.path is not None:
+        from brief.analysis.briefs import actor_briefs
         from brief.briefing_writer import save_briefing
         from brief.keys import analysis_prefix
 
-        save_briefing(store, briefing_key, briefing, analysis_prefix(settings))
+        save_briefing(store, briefing_key, briefing, analysis_prefix(settings),
+                      actor_briefs(briefing, by_id) if streamed else None)
+    del by_id
+    if streamed:
+        from brief.analysis.terms import stem_set
+
+        stem_set.cache_clear()
     step(steps)
     briefing.warnings = loaded.warnings + store.warnings
     return briefing, briefing_key

@@ -218,3 +218,21 @@ def test_a_cache_that_cannot_be_opened_still_gives_summaries(tmp_path, seeds_pat
     assert changed and not isinstance(library, StoredLibrary)
     ids = [row.id for row in library.article_rows]
     assert ids and all(library.analysis(i) and library.analysis(i).summary for i in ids)
+
+
+def test_actor_briefs_written_as_they_are_made_equal_the_whole_briefings(tmp_path, seeds_path):
+    # A build for the cache writes each actor brief as it is made instead of holding them all.
+    library, _ = refresh_library(seeds_path, Settings(), Store(tmp_path / "cache.sqlite3"))
+    assert isinstance(library, StoredLibrary)
+    whole = build_briefing(seeds_path, Settings(), Store(None))
+    assert whole.actor_briefs and len(library.actor_rows) == len(whole.actors)
+    for actor in whole.actors:
+        assert library.actor_brief(actor.id) == whole.actor_briefs[actor.id]
+
+
+def test_a_cache_that_cannot_be_opened_still_gives_actor_briefs(tmp_path, seeds_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    library, _ = refresh_library(seeds_path, Settings(), Store(blocker / "cache.sqlite3"))
+    ids = [row.id for row in library.actor_rows]
+    assert ids and all(library.actor_brief(i) is not None for i in ids)

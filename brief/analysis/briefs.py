@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import chain, compress
 from typing import TYPE_CHECKING
 
@@ -42,13 +42,26 @@ def build_briefs(briefing: Briefing, digests: dict[str, ArticleDigest] | None = 
     `briefing.analyses` when the briefing does not hold them."""
     from brief.analysis.digest import digests_of
 
+    digests = digests if digests is not None else digests_of(briefing.articles, briefing.analyses)
+    fill_briefing(briefing, digests)
+    briefing.actor_briefs = {b.actor_id: b for b in actor_briefs(briefing, digests)}
+
+
+def fill_briefing(briefing: Briefing, digests: dict[str, ArticleDigest]) -> None:
+    """Stories' quotes and sources, and the source profiles: all of `build_briefs` but the actor briefs."""
     with collector_paused():
-        digests = digests if digests is not None else digests_of(briefing.articles, briefing.analyses)
+        articles = {a.id: a for a in briefing.articles}
+        _fill_stories(briefing, articles, digests)
+        briefing.sources = _source_profiles(briefing, articles, digests)
+
+
+def actor_briefs(briefing: Briefing, digests: dict[str, ArticleDigest]) -> Iterator[ActorBrief]:
+    """Each actor's brief, one at a time, in `briefing.actors` order: a build that writes them to the
+    cache as they come never holds them all (at 100,000 articles they are hundreds of megabytes)."""
+    with collector_paused():
         articles = {a.id: a for a in briefing.articles}
         local_ids = briefing.local_actor_ids or local_actor_map(briefing.articles, digests, briefing.actors)
-        _fill_stories(briefing, articles, digests)
-        _actor_briefs(briefing, articles, local_ids, digests)
-        briefing.sources = _source_profiles(briefing, articles, digests)
+        yield from _actor_briefs(briefing, articles, local_ids, digests)
 
 
 def _fill_stories(briefing: Briefing, articles: dict[str, Article], digests: dict[str, ArticleDigest]) -> None:
@@ -69,7 +82,7 @@ def _cited(digests: dict[str, ArticleDigest], article_id: str) -> tuple[str, ...
 
 
 def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: dict[str, str],
-                  digests: dict[str, ArticleDigest]) -> None:
+                  digests: dict[str, ArticleDigest]) -> Iterator[ActorBrief]:
     story_of = {a: s.id for s in briefing.stories for a in s.article_ids}
     # Sentences that carry an actor's own quotes are what they said, not what is said about them.
     spoken: dict[str, list[Quote]] = defaultdict(list)
@@ -134,7 +147,7 @@ def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: d
         article_ids = list(dict.fromkeys(actor.article_ids))
         outlets = _tally(source_of[a] for a in article_ids if a in source_of)
         stories = _tally(story_of[a] for a in article_ids if a in story_of)
-        briefing.actor_briefs[actor_id] = ActorBrief(
+        yield ActorBrief(
             actor_id=actor_id,
             said=list(dict.fromkeys(actor.quote_ids + said_by.get(actor_id, []))),
             said_about=select_sentences(about.get(actor_id, []), SAID_ABOUT),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from brief.analysis.briefs import build_briefs
+from brief.analysis.briefs import build_briefs, fill_briefing
 from brief.analysis.digest import ArticleDigest, digests_of
 from brief.analysis.groups import QuoteGrouper
 from brief.analysis.merge import ActorMerger
@@ -16,10 +16,12 @@ STEPS = 4  # progress steps of `assemble`: actors, quote groups, stories, briefs
 
 
 def assemble(articles: list[Article], analyses: dict[str, ArticleAnalysis] | dict[str, ArticleDigest],
-             warnings: list[LoadWarning], progress: Callable[[int], None] | None = None) -> Briefing:
+             warnings: list[LoadWarning], progress: Callable[[int], None] | None = None,
+             with_actor_briefs: bool = True) -> Briefing:
     """The briefing of `articles`. Given full analyses, the briefing holds them; given digests (a cached
     corpus, where the views read analyses from the cache), it holds none. `progress(n)` is told each
-    of the `STEPS` steps done, so a long assemble is seen moving."""
+    of the `STEPS` steps done, so a long assemble is seen moving. Without `with_actor_briefs` the
+    caller makes them (`briefs.actor_briefs`), to write each as it comes."""
     step = progress or (lambda n: None)
     digests = digests_of(articles, analyses)
     kept = {k: v for k, v in analyses.items() if isinstance(v, ArticleAnalysis)}
@@ -34,9 +36,12 @@ def assemble(articles: list[Article], analyses: dict[str, ArticleAnalysis] | dic
         articles=articles, analyses=kept, stories=stories, actors=actors,
         quotes=quotes, quote_groups=groups, warnings=warnings, local_actor_ids=merged.local_actor_ids,
     )
-    build_briefs(briefing, digests)
-    step(4)
-    from brief.analysis.terms import stem_set
+    if with_actor_briefs:
+        build_briefs(briefing, digests)
+        from brief.analysis.terms import stem_set
 
-    stem_set.cache_clear()  # sentences of this corpus, not needed once its briefing is made
+        stem_set.cache_clear()  # sentences of this corpus, not needed once its briefing is made
+    else:
+        fill_briefing(briefing, digests)
+    step(4)
     return briefing
