@@ -8,11 +8,10 @@ from urllib.parse import urlsplit
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Footer, ProgressBar, Static
 
 from brief.tui import actions
 from brief.tui.rows import rows_for
@@ -87,13 +86,6 @@ class TabBar(Widget):
             x += len(label)
 
 
-class SearchInput(Input):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
-
-    def action_cancel(self) -> None:
-        self.screen.close_search()
-
-
 def _reader_commands() -> type[Provider]:
     from brief.tui.commands import ReaderCommands
 
@@ -149,8 +141,7 @@ class MainScreen(Screen):
                 yield VirtualList(id="list")
             yield Document(id="middle")
             yield Document(id="context")
-        yield SearchInput(placeholder="Search articles, actors and quotes (enter: go, esc: cancel)", id="search")
-        yield Footer()
+        yield Footer()  # the search box goes above it when first opened
 
     @property
     def vlist(self) -> VirtualList:
@@ -418,21 +409,26 @@ class MainScreen(Screen):
             self.context.show(lambda doc: None)
         self._show_pane("list", focus=True)
 
-    def action_search(self) -> None:
-        box = self.query_one("#search", SearchInput)
+    async def action_search(self) -> None:
+        from brief.tui.search_box import SearchInput
+
+        boxes = self.query("#search").results(SearchInput)
+        box = next(boxes, None)
+        if box is None:  # made on first use: the first screen has no need of it
+            box = SearchInput(placeholder="Search articles, actors and quotes (enter: go, esc: cancel)", id="search")
+            await self.mount(box, before=self.query_one(Footer))
         box.add_class("-active")
         box.value = self.search_query
         box.focus()
 
     def close_search(self) -> None:
-        box = self.query_one("#search", SearchInput)
+        box = self.query_one("#search")
         box.remove_class("-active")
         self._show_pane(self.pane, focus=True)
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.search_query = event.value.strip()
+    def search_submitted(self, value: str) -> None:
+        """The search box's enter (see brief.tui.search_box)."""
+        self.search_query = value.strip()
         self.close_search()
         if self.library is not None and self.search_query:
             self.status = f"searching “{self.search_query}”…"
