@@ -31,7 +31,7 @@ def main() -> None:
 
     def progress(stage: str, done: int, total: int) -> None:
         now = time.perf_counter()
-        if stage not in last or done == total or now - last[stage] > 20:
+        if stage not in last or done == total or stage == "assemble" or now - last[stage] > 20:
             last[stage] = now
             print(f"{now - T0:8.1f}s {stage} {done}/{total} rss {rss_mb()} MB", flush=True)
 

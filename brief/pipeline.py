@@ -124,7 +124,7 @@ def _cached(store: Store, keys: list[str], articles: list[Article], full: bool) 
 
     texts = {k: a.text for k, a in zip(keys, articles)}
     found: dict[str, object] = {}
-    for key, plain in store.get_digests(keys).items():
+    for key, plain in store.iter_digests(keys):  # each decoded as read: never all plain and all made at once
         digest = ArticleDigest.from_plain(plain, texts[key])
         if digest is not None:
             found[key] = digest

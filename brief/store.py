@@ -9,7 +9,7 @@ from __future__ import annotations
 import marshal
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -167,13 +167,15 @@ class Store:
     def get_digests(self, keys: list[str]) -> dict[str, object]:
         """The cached digests among `keys`, as the plain values `pack_plain` was given; an unreadable
         one is left out (it is made again from its analysis)."""
-        found: dict[str, object] = {}
+        return dict(self.iter_digests(keys))
+
+    def iter_digests(self, keys: list[str]) -> Iterator[tuple[str, object]]:
+        """`get_digests` one at a time, for a caller that turns each into something else."""
         for key, blob in self._select_in("digests", keys):
             try:
-                found[key] = unpack_plain(blob)
+                yield key, unpack_plain(blob)
             except (zlib.error, ValueError, EOFError, TypeError):
                 continue
-        return found
 
     def _select_in(self, table: str, keys: list[str]) -> Iterable[tuple[str, bytes]]:
         """(key, data) of the rows of `table` among `keys`, a few hundred keys per query."""
