@@ -9,10 +9,13 @@ headless at 120x40 and reports:
   - keystroke: `j` press to the repaint being done (median, p95, max), and G/g jumps
   - tab switch: `2` (articles) with its rows built for the first time
 
-    /work/venv/bin/python bench/bench_tui.py --corpus PATH [--runs 3]
+    /work/venv/bin/python bench/bench_tui.py --corpus PATH [--runs 3] [--bare]
 
 opens a real corpus in a fresh process (headless, the cache as it is) and reports the wall
-time from starting the process to the story list's first painted row.
+time from starting the process to the story list's first painted row, the process's CPU time
+by then, and which of pydantic/sumy/numpy/nltk it had imported. With --bare, each run is
+followed by a bare Textual app (one Static) timed the same way, for what the host gives at
+that moment; then best and median of both.
 """
 
 from __future__ import annotations
@@ -119,7 +122,7 @@ def fresh_dirs() -> None:
 
 
 _CHILD = """
-import sys, time
+import os, sys, time
 from pathlib import Path
 from brief.config import load_settings
 from brief.tui.app import corpus_app
@@ -130,10 +133,10 @@ original = VirtualList.render_line
 def render_line(self, y):
     strip = original(self, y)
     if len(self.source):
-        print(f"painted {time.time()} {len(self.source)}", flush=True)
-        import os
+        cpu = sum(os.times()[:2])
+        heavy = ",".join(m for m in ("pydantic", "sumy", "numpy", "nltk") if m in sys.modules) or "-"
+        print(f"painted {time.time()} {len(self.source)} {cpu} {heavy}", flush=True)
         os._exit(0)  # a background re-check of the corpus must not hold the measurement up
-        VirtualList.render_line = original
     return strip
 
 VirtualList.render_line = render_line
@@ -141,17 +144,60 @@ corpus_app(Path(sys.argv[1]), load_settings()).run(headless=True, size=(120, 40)
 """
 
 
-def open_corpus(path: str, runs: int) -> None:
+_BARE = """
+import os, time
+from textual.app import App
+from textual.widgets import Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("hello")
+
+    def on_mount(self):
+        self.call_after_refresh(self.done)
+
+    def done(self):
+        print(f"painted {time.time()} 1 {sum(os.times()[:2])} -", flush=True)
+        os._exit(0)
+
+Bare().run(headless=True, size=(120, 40))
+"""
+
+
+def _first_paint(code: str, *args: str) -> tuple[float, str, float, str] | str:
+    """(wall s, rows, cpu s, heavy modules imported) from spawning `python` to its first paint."""
+    start = time.time()
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=600,
+                          check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("painted ")]
+    if not lines:
+        return f"nothing painted (exit {done.returncode}) {done.stderr[-400:]}"
+    _, when, rows, cpu, heavy = lines[0].split()
+    return float(when) - start, rows, float(cpu), heavy
+
+
+def open_corpus(path: str, runs: int, bare: bool = False) -> None:
     """Wall time from spawning `python` to the first painted row, with the user's cache."""
+    timings: dict[str, list[tuple[float, float]]] = {"reader": [], "bare app": []}
     for run in range(runs):
-        start = time.time()
-        done = subprocess.run([sys.executable, "-c", _CHILD, path], capture_output=True, text=True, timeout=600)
-        lines = [line for line in done.stdout.splitlines() if line.startswith("painted ")]
-        if not lines:
-            print(f"run {run + 1}: no list painted (exit {done.returncode}) {done.stderr[-400:]}")
+        result = _first_paint(_CHILD, path)
+        if isinstance(result, str):
+            print(f"run {run + 1}: {result}")
             continue
-        _, when, rows = lines[0].split()
-        print(f"run {run + 1}: first painted row after {float(when) - start:.3f} s ({rows} stories)")
+        wall, rows, cpu, heavy = result
+        timings["reader"].append((wall, cpu))
+        line = f"run {run + 1}: first painted row after {wall:.3f} s ({rows} stories; CPU {cpu:.2f} s; imported: {heavy})"
+        if bare:
+            other = _first_paint(_BARE)
+            if not isinstance(other, str):
+                timings["bare app"].append((other[0], other[2]))
+                line += f"; bare app {other[0]:.3f} s (CPU {other[2]:.2f} s)"
+        print(line)
+    for name, values in timings.items():
+        if values:
+            walls, cpus = sorted(v[0] for v in values), sorted(v[1] for v in values)
+            print(f"{name}: best {walls[0]:.3f} s, median {statistics.median(walls):.3f} s "
+                  f"(CPU best {cpus[0]:.2f} s, median {statistics.median(cpus):.2f} s)")
 
 
 def main() -> None:
@@ -160,9 +206,10 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=200)
     parser.add_argument("--corpus", help="time opening this corpus in a fresh process instead")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--bare", action="store_true", help="with --corpus: time a bare Textual app after each run")
     args = parser.parse_args()
     if args.corpus:
-        open_corpus(args.corpus, args.runs)
+        open_corpus(args.corpus, args.runs, args.bare)
         return
     results = [asyncio.run(measure(rows, args.keys)) for rows in args.rows]
     names = list(results[0])
