@@ -239,6 +239,12 @@ def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefA
     """The reader on the corpus at `path`; analysis runs in a worker thread."""
 
     shown: list[Library] = []
+    if not no_cache:
+        # Imported here rather than in the worker that opens the cache: a thread importing
+        # modules while Textual starts up competes with it for the GIL, and the screen is drawn
+        # again and again (empty) while it waits, so the list would paint later, not sooner.
+        import brief.pipeline
+        import brief.stored_library  # noqa: F401 - what `open_cached` makes
 
     def cached() -> Library | None:
         if no_cache:
