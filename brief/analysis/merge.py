@@ -92,6 +92,19 @@ class _Cluster:
         self.terms |= local.terms
 
 
+_NO_EVIDENCE: frozenset[str] = frozenset()
+
+
+def _drop_evidence(clusters: list[_Cluster]) -> None:
+    """Once the clusters are made, only their members are needed to name them: the sets of company,
+    terms and forms they were merged on are dropped before the actors are made (at 100,000 articles
+    that evidence is several hundred megabytes, and with the new actors it made the peak)."""
+    for cluster in clusters:
+        cluster.first_forms = cluster.roles = cluster.context = cluster.terms = cluster.genders = _NO_EVIDENCE
+        for local in cluster.members:
+            local.context = local.terms = _NO_EVIDENCE
+
+
 def _gender(local: LocalActor) -> str:
     """'m'/'f' from the given name or a form of address among the aliases ('Mrs Howard')."""
     found = gender_of(local.first_name)
@@ -328,6 +341,9 @@ class ActorMerger:
 
         self.n_articles = len(articles)
         clusters = self._cluster(locals_)
+        del locals_, identity_of, df
+        _drop_evidence(clusters)
+        self.df, self._rare_memo, self._identity_of = Counter(), {}, {}
         actors, local_ids = self._actors(clusters)
         by_id = {a.id: a for a in actors}
         quotes: list[Quote] = []
