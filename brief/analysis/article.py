@@ -24,17 +24,21 @@ def analyse_article(article: Article, settings: Settings) -> ArticleAnalysis:
         ratio=settings.summary_ratio,
         title=article.title,
     )
-    return ArticleAnalysis(
-        article_id=article.id,
-        engine_version=ENGINE_VERSION,
-        sentences=sentences,
-        summary=summary,
-        actors=extraction.actors,
-        mentions=extraction.mentions,
-        quotes=quotes,
-        terms=article_terms(article.title, article.text),
-        cited_sources=cited_sources(article.text, extraction),
-    )
+    # ArticleAnalysis(article_id=..., ...) without BaseModel.__init__'s keyword round trip: the same validation.
+    return _validate_analysis({
+        "article_id": article.id,
+        "engine_version": ENGINE_VERSION,
+        "sentences": sentences,
+        "summary": summary,
+        "actors": extraction.actors,
+        "mentions": extraction.mentions,
+        "quotes": quotes,
+        "terms": article_terms(article.title, article.text),
+        "cited_sources": cited_sources(article.text, extraction),
+    })
+
+
+_validate_analysis = ArticleAnalysis.__pydantic_validator__.validate_python
 
 
 def analyse_batch(articles: list[Article], settings: Settings) -> list[ArticleAnalysis]:

@@ -28,6 +28,9 @@ _BEFORE_SHOWS = frozenset("on told tells in to at from with".split())
 _BEFORE_TITLES = frozenset("of for the a an and his her their its".split())
 
 
+_validate_quote = Quote.__pydantic_validator__.validate_python
+
+
 def _is_title_case(words: list[str]) -> bool:
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
@@ -81,23 +84,24 @@ class QuoteExtractor:
                 last.quote_end = span.after
                 last.paragraph = paragraph
             speaker = frame.speaker if frame is not None and not frame.inherited else None
+            # Quote(id=..., ...) without BaseModel.__init__'s keyword round trip: the same validation.
             quotes.append(
-                Quote(
-                    id=f"{article_id}-q{len(quotes) + 1}",
-                    text=" ".join(text[a:b].strip() for a, b in span.segments),
-                    article_id=article_id,
-                    start=span.start,
-                    end=span.end,
-                    kind=kind,
-                    speaker_key=key,
-                    speaker_text=speaker.text if speaker else None,
-                    speaker_start=speaker.start if speaker else None,
-                    speaker_end=speaker.end if speaker else None,
-                    cue=frame.cue if frame else None,
-                    channel=channel,
-                    reported_by=frame.reported_by if frame else None,
-                    sentence=max(0, bisect.bisect_right(sentence_starts, span.start) - 1) if sentences else None,
-                )
+                _validate_quote({
+                    "id": f"{article_id}-q{len(quotes) + 1}",
+                    "text": " ".join(text[a:b].strip() for a, b in span.segments),
+                    "article_id": article_id,
+                    "start": span.start,
+                    "end": span.end,
+                    "kind": kind,
+                    "speaker_key": key,
+                    "speaker_text": speaker.text if speaker else None,
+                    "speaker_start": speaker.start if speaker else None,
+                    "speaker_end": speaker.end if speaker else None,
+                    "cue": frame.cue if frame else None,
+                    "channel": channel,
+                    "reported_by": frame.reported_by if frame else None,
+                    "sentence": max(0, bisect.bisect_right(sentence_starts, span.start) - 1) if sentences else None,
+                })
             )
         return quotes
 
