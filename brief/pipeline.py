@@ -12,11 +12,14 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from brief import ENGINE_VERSION
 from brief.config import Settings, cache_dir
-from brief.models import Article, ArticleAnalysis, Briefing
 from brief.store import Store, pack_plain, unpack, unpack_plain
+
+if TYPE_CHECKING:  # the models (and pydantic) load when something is analysed or built, not to open a cache
+    from brief.models import Article, Briefing
 
 # progress(stage, done, total); stages: "load", "analyse", "assemble"
 Progress = Callable[[str, int, int], None]
@@ -80,6 +83,7 @@ def _analyse(pending: list[Article], keys: list[str], settings: Settings, store:
     """
     from brief.analysis.digest import ArticleDigest
     from brief.analysis.worker import analyse_packed
+    from brief.models import ArticleAnalysis
 
     total = len(pending)
     done: dict[str, object] = {}
@@ -118,6 +122,8 @@ def _analyse(pending: list[Article], keys: list[str], settings: Settings, store:
 def _cached(store: Store, keys: list[str], articles: list[Article], full: bool) -> dict[str, object]:
     """Cached digests (or, with `full`, analyses) by key. A digest missing beside its analysis (a cache
     from before digests, or a damaged entry) is made again from the analysis and kept."""
+    from brief.models import ArticleAnalysis
+
     if full:
         return dict(store.get_analyses(keys, ArticleAnalysis))
     from brief.analysis.digest import ArticleDigest, digest_of

@@ -11,13 +11,14 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import BaseModel, ValidationError
+if TYPE_CHECKING:  # pydantic loads with the first model read or written, not to open the cache
+    from pydantic import BaseModel
 
-from brief.models import LoadWarning
+    from brief.models import LoadWarning
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound="BaseModel")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -72,6 +73,8 @@ class Store:
         return self._db is not None
 
     def _warn(self, message: str) -> None:
+        from brief.models import LoadWarning
+
         self.warnings.append(LoadWarning(path=str(self.path), message=message))
 
     def _connect(self) -> sqlite3.Connection:
@@ -122,7 +125,7 @@ class Store:
             return None
         try:
             return _unpack(rows[0][0], model)
-        except (zlib.error, ValidationError, ValueError) as exc:
+        except (zlib.error, ValueError) as exc:  # pydantic's ValidationError is a ValueError
             self._warn(f"discarded a corrupt cache entry ({type(exc).__name__}); recomputing it")
             self._run(f"DELETE FROM {table} WHERE key = ?", (key,))
             return None
@@ -152,7 +155,7 @@ class Store:
         for key, blob in self._select_in("analyses", keys):
             try:
                 found[key] = _unpack(blob, model)
-            except (zlib.error, ValidationError, ValueError):
+            except (zlib.error, ValueError):  # pydantic's ValidationError is a ValueError
                 corrupt.append(key)
         if corrupt:
             self._warn(f"discarded {len(corrupt)} corrupt cache entries; recomputing them")
@@ -192,7 +195,7 @@ class Store:
             return None
         try:
             return _unpack(rows[0][1], model)
-        except (zlib.error, ValidationError, ValueError):
+        except (zlib.error, ValueError):  # pydantic's ValidationError is a ValueError
             self._warn("discarded a corrupt cache entry; re-reading the file")
             return None
 

@@ -84,8 +84,6 @@ def test_first_paint_of_a_cached_corpus_imports_no_nlp_library(cached_corpus):
     assert _imported_at_first_paint(cached_corpus, HEAVY) == set()
 
 
-@pytest.mark.xfail(strict=True, reason="brief.store and brief.pipeline import pydantic and brief.models at "
-                   "module level; with those imports made lazy the reader paints before pydantic is imported")
 def test_first_paint_of_a_cached_corpus_imports_no_pydantic(cached_corpus):
     assert _imported_at_first_paint(cached_corpus, ("pydantic", "brief.models")) == set()
 
