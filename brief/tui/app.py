@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, TimeoutError
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,9 @@ if TYPE_CHECKING:  # not needed to paint the first screen of a cached corpus
 
 # How long a re-check of the corpus waits for the cached list to paint before it starts anyway.
 PAINT_WAIT = 5.0
+# How long the app, once mounted, waits for the cache that is being opened, so that the first frame
+# shows the list; a slower cache is shown by the worker when it is open ("Opening…" meanwhile).
+OPEN_WAIT = 0.25
 
 Progress = Callable[[str, int, int], None]
 # A loader returns the briefing (or library) to show, or None when what is shown is already current.
@@ -61,9 +65,12 @@ class BriefApp(App[int]):
 
     def __init__(self, *, settings: Settings | None = None, library: Library | None = None,
                  loader: Loader | None = None, corpus_label: str = "",
-                 cached: CachedOpener | None = None) -> None:
+                 cached: CachedOpener | None = None, opening: Future | None = None) -> None:
+        """`cached` returns the library kept in the cache (or None) before `loader` checks the
+        corpus; `opening`, if given, is that library being opened already (what `cached` returns)."""
         super().__init__()
         self._cached = cached
+        self._opening = opening
         self.loading_in_background = False
         if settings is None:
             from brief.config import Settings
@@ -97,22 +104,43 @@ class BriefApp(App[int]):
 
     async def on_mount(self) -> None:
         self.set_keymap(self.keymap_overrides)
-        if self._library is None and self._loader is not None:
-            # The cache opens while the screen is put together; what it posts is handled after.
-            self._load(self._loader)
-        await self.push_screen(MainScreen())
+        opened = self._library is None and self._opened_in_time()
+        if self._loader is not None and (self._library is None or opened):
+            self._load(self._loader, opened)
+        if self._library is not None:
+            self._keep(self._library)
+            self.call_after_refresh(self._painted.set)
+        # The screen shows the library from its first frame, if there is one already.
+        await self.push_screen(MainScreen(self._library))
         for notice in self.notices:
             self.notify(notice, markup=False, severity="warning", timeout=8)
-        if self._library is not None:
-            self._show_library(self._library)
-        elif self._loader is not None and self.main.library is None:
+        if self._library is None and self._loader is not None:
             self.main.show_progress("load", 0, 1)
 
-    def _show_library(self, library: Library) -> None:
+    def _opened_in_time(self) -> bool:
+        """Whether the cache being opened since before the app started is open now (or within
+        OPEN_WAIT), with a library: it is then shown by the first frame."""
+        if self._opening is None:
+            return False
+        try:
+            library = self._opening.result(OPEN_WAIT)
+        except TimeoutError:
+            return False
+        except Exception:  # the worker reports it  # noqa: BLE001
+            return False
+        if library is None:
+            return False
+        self._library = library
+        return True
+
+    def _keep(self, library: Library) -> None:
         self._library = library
         # The briefing lives as long as the app: keep its objects out of the cyclic garbage
         # collector's full passes, which at 100,000 articles stall a keystroke for ~1 s.
         gc.freeze()
+
+    def _show_library(self, library: Library) -> None:
+        self._keep(library)
         self.main.set_library(library)
 
     @property
@@ -123,27 +151,28 @@ class BriefApp(App[int]):
         raise LookupError("no main screen")
 
     @work(thread=True, exclusive=True, group="load")
-    def _load(self, loader: Loader) -> None:
+    def _load(self, loader: Loader, shown: bool = False) -> None:
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(self.LoadProgress(stage, done, total))
 
         self.loading_in_background = True
         try:
-            self._run_loader(loader, progress)
+            self._run_loader(loader, progress, shown)
         finally:
             self.loading_in_background = False
 
-    def _run_loader(self, loader: Loader, progress: Progress) -> None:
-        shown = False
+    def _run_loader(self, loader: Loader, progress: Progress, shown: bool = False) -> None:
+        """`shown`: the cached library is on screen already (opened before the first frame)."""
         try:
             if self._cached is not None:
                 # What was built last time paints at once; the corpus is then checked for changes.
-                early = self._cached()
-                if early is not None:
+                early = self._cached()  # at once if it was opened before the first frame
+                if early is not None and not shown:
                     shown = True
                     self.post_message(self.Loaded(early))
-                    # Checking the corpus (a stat per file) would slow the first paint down: wait for it.
-                    self._painted.wait(PAINT_WAIT)
+            if shown:
+                # Checking the corpus (a stat per file) would slow the first paint down: wait for it.
+                self._painted.wait(PAINT_WAIT)
             result = loader(progress)
         except Exception as exc:  # shown in the reader rather than a traceback over the screen
             if shown:
@@ -239,19 +268,12 @@ def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefA
     """The reader on the corpus at `path`; analysis runs in a worker thread."""
 
     shown: list[Library] = []
-    if not no_cache:
-        # Imported here rather than in the worker that opens the cache: a thread importing
-        # modules while Textual starts up competes with it for the GIL, and the screen is drawn
-        # again and again (empty) while it waits, so the list would paint later, not sooner.
-        import brief.pipeline
-        import brief.stored_library  # noqa: F401 - what `open_cached` makes
+    opening = None if no_cache else _open_cached(path)
 
     def cached() -> Library | None:
-        if no_cache:
+        if opening is None:
             return None
-        from brief.pipeline import default_store, open_cached
-
-        library = open_cached(path, default_store())
+        library = opening.result()
         if library is not None:
             shown.append(library)
         return library
@@ -275,7 +297,27 @@ def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefA
         library, changed = refresh_library(path, settings, store, progress=progress)
         return library if changed or not shown else None
 
-    return BriefApp(settings=settings, loader=loader, cached=cached, corpus_label=str(path))
+    return BriefApp(settings=settings, loader=loader, cached=cached, opening=opening, corpus_label=str(path))
+
+
+def _open_cached(path: Path) -> Future:
+    """The library last built for `path`, opened from the cache in a thread of its own from now
+    on, while Textual starts: a future of the library, or of None when nothing is cached."""
+    # Imported here rather than in the thread: a thread importing modules while Textual starts up
+    # competes with it for the GIL, and the screen is drawn (empty) while it waits.
+    from brief.pipeline import default_store, open_cached
+    from brief.stored_library import StoredLibrary  # noqa: F401 - what `open_cached` makes
+
+    future: Future = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(open_cached(path, default_store()))
+        except BaseException as exc:  # raised again where the reader reports it  # noqa: BLE001
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="brief-open-cache", daemon=True).start()
+    return future
 
 
 def run_app(path: Path, settings: Settings, no_cache: bool = False) -> int:

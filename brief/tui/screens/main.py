@@ -117,8 +117,10 @@ class MainScreen(Screen):
     #search.-active { display: block; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, library: Library | None = None) -> None:
+        """`library`: shown from the first frame (else given later to `set_library`)."""
         super().__init__()
+        self._initial = library
         self.library: Library | None = None
         self.tab = "stories"
         self.place: Target | None = None
@@ -159,6 +161,9 @@ class MainScreen(Screen):
         self._update_layout(self.app.size.width)
         self.vlist.focus()
         self._update_topbar()
+        if self._initial is not None:
+            library, self._initial = self._initial, None
+            self.set_library(library)
 
     def on_resize(self, event: events.Resize) -> None:
         self._update_layout(event.size.width)
