@@ -140,3 +140,25 @@ async def test_corpus_check_starts_after_the_cached_list_has_painted():
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert seen == [(True, len(library.story_rows))]
+
+
+async def test_a_cached_corpus_is_on_the_first_frame(cached_corpus, monkeypatch):
+    """The cache is opened from before Textual starts: the main screen has the list when it is
+    mounted, with no "Opening…" stage and no second showing once the corpus is found unchanged."""
+    from brief.tui import app as app_module
+    from brief.tui.app import BriefApp, corpus_app
+    from brief.tui.screens.main import MainScreen
+
+    monkeypatch.setattr(app_module, "OPEN_WAIT", 60.0)  # however slow the test machine is
+    stages: list[str] = []
+    shown: list[object] = []
+    monkeypatch.setattr(MainScreen, "show_progress", lambda self, stage, done, total: stages.append(stage))
+    show = BriefApp._show_library
+    monkeypatch.setattr(BriefApp, "_show_library", lambda self, library: shown.append(library) or show(self, library))
+    app = corpus_app(cached_corpus, Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.main.library is not None and len(app.main.vlist.source)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app._painted.is_set()
+    assert stages == [] and shown == []
