@@ -123,16 +123,43 @@ def article_terms(title: str, text: str, limit: int = 60) -> dict[str, float]:
             previous = None if possessive else name
     counts = Counter(keys)
     counts.pop(None, None)
-    weights = []
+    # The `limit` heaviest keys, by weight and then key. A weight depends only on the key's count and
+    # kind, so the keys are put in one bucket per weight, the buckets taken heaviest first and the
+    # keys of each in order: no weight is worked out or compared once per key.
+    buckets: dict[float, list[str]] = {}
     for key, c in counts.items():
-        weight = 1.0 + math.log(c)
-        if key.startswith("n:"):
-            weight *= _NAME_BOOST
-        elif key.startswith("#"):
-            weight *= _NUMBER_BOOST
-        weights.append((-weight, key))
-    weights.sort()
-    return {k: round(-w, 3) for w, k in weights[:limit]}
+        head = key[:2]
+        weight = _WEIGHTS.get((c, head if head == "n:" else head[:1] == "#"))
+        if weight is None:
+            weight = _weight(c, head)
+        bucket = buckets.get(weight)
+        if bucket is None:
+            buckets[weight] = [key]
+        else:
+            bucket.append(key)
+    out: dict[str, float] = {}
+    for weight in sorted(buckets, reverse=True):
+        rounded = round(weight, 3)
+        for key in sorted(buckets[weight]):
+            if len(out) == limit:
+                return out
+            out[key] = rounded
+    return out
+
+
+_WEIGHTS: dict[tuple[int, str | bool], float] = {}  # (count, "n:" or whether a number) -> weight
+
+
+def _weight(count: int, head: str) -> float:
+    """A key's weight from its count and first two characters (names "n:", numbers "#")."""
+    weight = 1.0 + math.log(count)
+    if head == "n:":
+        weight *= _NAME_BOOST
+    elif head.startswith("#"):
+        weight *= _NUMBER_BOOST
+    if len(_WEIGHTS) < 100_000:
+        _WEIGHTS[(count, head if head == "n:" else head.startswith("#"))] = weight
+    return weight
 
 
 # Where sentences and lines end. The stop goes with the break: no token ends in . ! ? before a space.
