@@ -7,10 +7,8 @@ here lazily: opening a corpus whose briefing is cached never pays for them.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +47,7 @@ def spawn_context():
     then fails ("bad value(s) in fds_to_keep"): the reader could not analyse a corpus of more than
     a few dozen articles. The tracker is started here with stderr on /dev/null (its only output is
     warnings, which must not land on the reader's screen)."""
+    import multiprocessing
     import sys
     from multiprocessing import resource_tracker
 
@@ -108,6 +107,9 @@ def _analyse(pending: list[Article], keys: list[str], settings: Settings, store:
     # Small enough batches that both workers stay busy to the end and progress moves often.
     size = max(8, min(_BATCH, total // (workers * 8) or 1))
     starts = range(0, total, size)
+    # not imported on the path that only opens a cache
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     # spawn, not fork: the reader builds from a worker thread, and forking a threaded process can deadlock.
     with ProcessPoolExecutor(max_workers=workers, mp_context=spawn_context(),
                              initializer=_one_thread_each) as pool:
