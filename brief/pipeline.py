@@ -206,7 +206,8 @@ def _build(path: Path, settings: Settings, store: Store | None,
     # A briefing that goes to the cache and is read back from it has its actor briefs written one by
     # one as they are made, never all held at once.
     streamed = store.path is not None and store.usable and not keep_analyses
-    briefing = assemble(loaded.articles, by_id, loaded.warnings, step, with_actor_briefs=not streamed)
+    briefing = assemble(loaded.articles, by_id, loaded.warnings, step, with_actor_briefs=not streamed,
+                        release_quotes=True)
     if store.path is not None:
         from brief.analysis.briefs import actor_briefs
         from brief.briefing_writer import save_briefing
@@ -215,6 +216,9 @@ def _build(path: Path, settings: Settings, store: Store | None,
         save_briefing(store, briefing_key, briefing, analysis_prefix(settings),
                       actor_briefs(briefing, by_id) if streamed else None)
     del by_id
+    from brief.analysis.digest import forget_shared_actors
+
+    forget_shared_actors()
     if streamed:
         from brief.analysis.terms import stem_set
 

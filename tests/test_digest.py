@@ -64,3 +64,24 @@ def test_lost_or_corrupt_digests_are_made_again_from_the_analyses(tmp_path, seed
     assert [r.title for r in library.story_rows] == [s.title for s in first.stories]
     keys = [analysis_key(a, settings) for a in first.articles]
     assert set(store.get_digests(keys)) == set(keys)  # made again and kept
+
+
+def test_assembling_with_release_gives_the_same_briefing_and_keeps_only_quote_spans(seeds_path):
+    loaded = load_corpus(seeds_path, Settings(), store=Store(None))
+    analyses = {a.id: analyse_article(a, Settings()) for a in loaded.articles}
+    digests = {a.id: digest_of(analyses[a.id], a.text) for a in loaded.articles}
+    fragments = {i: d.fragments for i, d in digests.items()}
+    kept = assemble(loaded.articles, dict(digests), [])
+    assert all(d.quotes for d in digests.values() if analyses[d.article_id].quotes)  # not released
+    released = assemble(loaded.articles, digests, [], release_quotes=True)
+    assert _briefing_json(released) == _briefing_json(kept)
+    assert all(d.quotes == () for d in digests.values())
+    assert {i: d.fragments for i, d in digests.items()} == fragments
+
+
+def test_the_same_actor_in_two_digests_is_one_tuple(seeds_path):
+    article = load_corpus(seeds_path, Settings(), store=Store(None)).articles[0]
+    plain = unpack_plain(pack_plain(digest_of(analyse_article(article, Settings()), article.text).to_plain()))
+    first = ArticleDigest.from_plain(plain, article.text)
+    second = ArticleDigest.from_plain(unpack_plain(pack_plain(plain)), article.text)
+    assert first.actors and all(a is b for a, b in zip(first.actors, second.actors))

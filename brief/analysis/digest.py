@@ -118,6 +118,12 @@ class ArticleDigest:
             self._fragments = frozenset(fragment_indices(self.starts, spans)) if spans else frozenset()
         return self._fragments
 
+    def release_quotes(self) -> None:
+        """Drop the quotes once the corpus's Quote models are made from them (they hold the same
+        texts): the steps after merging only need which sentences open inside a quotation."""
+        _ = self.fragments
+        self.quotes = ()
+
     # -- the cached form ------------------------------------------------------------------------
     def to_plain(self) -> tuple:
         """Plain values only (marshal-safe), without the text, which the article already holds."""
@@ -146,9 +152,23 @@ def _array(code: str, raw: bytes) -> array:
     return out
 
 
+# The same actor, told the same way, recurs across articles: one tuple serves them all (in 10,000 BBC
+# articles, 156,793 actors are 15,581 distinct tuples). Cleared with the other per-corpus memos.
+_ACTORS: dict[ActorDigest, ActorDigest] = {}
+
+
 def _actor(key: str, name: str, kind: str, aliases, roles, first_name: str | None) -> ActorDigest:
-    return ActorDigest(intern(key), intern(name), intern(kind), _interned(aliases), _interned(roles),
-                       intern(first_name) if first_name else first_name)
+    actor = ActorDigest(key, name, kind, tuple(aliases), tuple(roles), first_name)
+    shared = _ACTORS.get(actor)
+    if shared is None:
+        shared = _ACTORS[actor] = ActorDigest(intern(key), intern(name), intern(kind), _interned(aliases),
+                                              _interned(roles), intern(first_name) if first_name else first_name)
+    return shared
+
+
+def forget_shared_actors() -> None:
+    """Drop the pool of shared actor tuples (a corpus's digests keep the ones they use)."""
+    _ACTORS.clear()
 
 
 def _quote(values: tuple) -> tuple:
