@@ -78,7 +78,9 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
     version = [0] * n  # bumped when a cluster grows: what was verified about it no longer holds
     links: list[dict[int, float]] = [dict() for _ in range(n)]  # cluster -> summed similarity to cluster
     counts: list[dict[int, int]] = [dict() for _ in range(n)]  # cluster -> pairs compared with cluster
-    compared = set(pairs)
+    # pairs compared so far, each as the number a * n + b: a set of tuples was the biggest part of
+    # clustering 100,000 articles
+    compared = {i * n + j for i, j in pairs}
     for (i, j), sim in pairs.items():
         links[i][j] = links[i].get(j, 0.0) + sim
         links[j][i] = links[j].get(i, 0.0) + sim
@@ -100,7 +102,7 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
         if total - counts[i].get(k, 0) <= budget:
             for a in members[i]:
                 for b in members[k]:
-                    pair = (a, b) if a < b else (b, a)
+                    pair = a * n + b if a < b else b * n + a
                     if pair not in compared:
                         compared.add(pair)
                         sim = similarity(a, b)
@@ -113,6 +115,7 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
 
     heap = [(-s, i, j) for (i, j), s in pairs.items() if s >= threshold]
     heapq.heapify(heap)
+    del pairs  # all it said is in `links`, `counts` and `compared` now (callers pass it on, not keep it)
     alive = [True] * n
     clusters = n
     while heap and clusters > stop_at:
@@ -311,8 +314,8 @@ class StoryClusterer:
         s = self.settings
         n = len(features)
         days = [a.published.toordinal() if a.published else None for a in articles]
-        pairs = self._candidate_pairs(vectors, df, days, list(range(n)))
-        topics = average_link(n, pairs, s.topic_threshold, similarity=self._similarity(vectors, days))
+        topics = average_link(n, self._candidate_pairs(vectors, df, days, list(range(n))), s.topic_threshold,
+                              similarity=self._similarity(vectors, days))
         stories: list[list[int]] = []
         for topic in topics:
             # Two articles share every term they share: nothing is left to tell events apart by.
