@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.text import Text
 
 from brief.library import Library
-from brief.tui.safe import one_line
+from brief.tui.safe import counted, one_line
 
 StyleOf = Callable[[str], Style]
 
@@ -48,7 +48,7 @@ class StoryRows(_Rows):
     def row(self, index: int, width: int, style: StyleOf) -> Text:
         row = self.rows[index]
         mark = "  " if row.id in self.read else "● "
-        outlets = f"{len(row.sources)} outlet{'s' if len(row.sources) != 1 else ''}" if row.sources else f"{row.article_count} art."
+        outlets = counted(len(row.sources), "outlet") if row.sources else f"{row.article_count} art."
         suffix = " · ".join(x for x in (outlets, row.published) if x)
         return _row(width, style, mark, one_line(row.title), suffix)
 
@@ -100,7 +100,7 @@ class SourceRows(_Rows):
 
     def row(self, index: int, width: int, style: StyleOf) -> Text:
         row = self.rows[index]
-        suffix = f"{row.article_count} articles" if row.kind == "outlet" else "cited"
+        suffix = counted(row.article_count, "article") if row.kind == "outlet" else "cited"
         return _row(width, style, " ", one_line(row.name), suffix)
 
 

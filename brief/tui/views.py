@@ -15,7 +15,7 @@ from rich.text import Text
 
 from brief.library import Library
 from brief.models import Article, Quote, SummarySentence
-from brief.tui.safe import clean, one_line
+from brief.tui.safe import clean, counted, one_line
 from brief.tui.widgets.document import DocBuilder, Target
 
 LIST_LIMIT = 200  # a source may have thousands of articles: show the first ones
@@ -130,7 +130,7 @@ def story_view(lib: Library, place: Target, ctx: ViewContext, doc: DocBuilder) -
         return
     doc.heading(one_line(story.title))
     count = len(story.article_ids)
-    parts = [doc.piece(f"{count} article{'s' if count != 1 else ''} · ", "dim")]
+    parts = [doc.piece(f"{counted(count, 'article')} · ", "dim")]
     parts += _join_links(doc, [("source", s) for s in story.sources]) or [doc.piece("unknown outlets", "dim")]
     if story.published:
         parts.append(doc.piece(f" · {story.published.isoformat()}", "dim"))
@@ -245,8 +245,8 @@ def actor_view(lib: Library, place: Target, ctx: ViewContext, doc: DocBuilder) -
         return
     brief = lib.actor_brief(actor.id)
     doc.heading(one_line(actor.name))
-    doc.line(doc.piece(f"{actor.kind} · {actor.mention_count} mentions · {len(actor.article_ids)} articles"
-                       f" · {len(actor.quote_ids)} quotes", "dim"))
+    doc.line(doc.piece(f"{actor.kind} · {counted(actor.mention_count, 'mention')} · "
+                       f"{counted(len(actor.article_ids), 'article')} · {counted(len(actor.quote_ids), 'quote')}", "dim"))
     variants = [a for a in actor.aliases if a != actor.name]
     if variants:
         doc.line(doc.piece("Also: ", "dim"), doc.piece(", ".join(one_line(v) for v in variants)))
@@ -369,7 +369,7 @@ def source_view(lib: Library, place: Target, ctx: ViewContext, doc: DocBuilder) 
         return
     doc.heading(one_line(source.name))
     kind = "outlet" if source.kind == "outlet" else "cited source (quoted by outlets)"
-    doc.line(doc.piece(f"{kind} · {len(source.article_ids)} articles", "dim"))
+    doc.line(doc.piece(f"{kind} · {counted(len(source.article_ids), 'article')}", "dim"))
     if source.article_ids:
         doc.section("Articles")
         for article_id in _limited(doc, source.article_ids):

@@ -15,7 +15,7 @@ from textual.widgets import Footer, ProgressBar, Static
 
 from brief.tui import actions
 from brief.tui.rows import rows_for
-from brief.tui.safe import one_line
+from brief.tui.safe import counted, one_line
 from brief.tui.state import TABS
 from brief.tui.widgets.document import Document, Target
 from brief.tui.widgets.virtual_list import VirtualList
@@ -532,7 +532,7 @@ class MainScreen(Screen):
                 text.append(f" {label} ", "reverse" if pane == self.pane else "dim")
         text.append(f" {self.app.corpus_label}", style="")
         if self.library is not None and self.library.warnings:
-            text.append(f"  ⚠ {len(self.library.warnings)} warnings")
+            text.append(f"  ⚠ {counted(len(self.library.warnings), 'warning')}")
         if self.status:
             text.append(f"  {self.status}")
         self.query_one("#topbar", Static).update(text)
