@@ -123,6 +123,8 @@ def cmd_export(argv: list[str], settings: Settings) -> int:
             source = library.briefing
     for warning in source.warnings:
         _error(f"warning: {warning.path}: {warning.message}")
+    if _article_count(source) == 0:
+        _error(f"warning: {path}: no articles found; the briefing is empty")
     try:
         _write_export(source, args.format, args.output)
     except IncompleteCache:
@@ -134,6 +136,12 @@ def cmd_export(argv: list[str], settings: Settings) -> int:
                            "what was written is incomplete: run the command again") from None
         _write_export(rebuilt, args.format, args.output)
     return 0
+
+
+def _article_count(source) -> int:
+    from brief.export import StoredSource
+
+    return source.article_count() if isinstance(source, StoredSource) else len(source.articles)
 
 
 def _write_export(source, fmt: str, output: str | None) -> None:
@@ -170,7 +178,8 @@ def cmd_summarize(argv: list[str], settings: Settings) -> int:
     for name in args.files:
         path = Path(name)
         if not path.is_file():
-            _error(f"{name}: no such file")
+            _error(f"{name}: is a folder; summarize takes files (brief export summarises a folder)"
+                   if path.is_dir() else f"{name}: no such file")
             failed = True
             continue
         loaded = load_corpus(path, settings, store=Store(None))
@@ -193,6 +202,16 @@ def cmd_summarize(argv: list[str], settings: Settings) -> int:
     return 1 if failed and not results else 0
 
 
+def _mistyped_command(argv: list[str]) -> str | None:
+    """The subcommand a first word that is no file or folder was probably meant to be ('exprt')."""
+    if not argv or argv[0].startswith("-") or Path(argv[0]).expanduser().exists():
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(argv[0], SUBCOMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def cmd_open(argv: list[str], settings: Settings) -> int:
     args = _root_parser().parse_args(argv)
     path = _corpus_path(args.path, settings)
@@ -212,6 +231,10 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             command = {"export": cmd_export, "summarize": cmd_summarize}[argv[0]]
             return command(argv[1:], settings)
+        mistyped = _mistyped_command(argv)
+        if mistyped:
+            _error(f"unknown command '{argv[0]}'; did you mean '{mistyped}'? (see brief --help)")
+            return 2
         return cmd_open(argv, settings)
     except CliError as exc:
         _error(str(exc))

@@ -175,6 +175,12 @@ class StoredSource:
         for _, raw in self.store.iter_items(self.key, kind):
             yield model.model_validate_json(raw)
 
+    def article_count(self) -> int:
+        """How many articles, from the stored list's header (no article is read)."""
+        raw = self.store.get_item(self.key, "rows", "article_rows")
+        head = json.loads(raw) if raw else []
+        return head["count"] if isinstance(head, dict) else len(head)
+
     def _count(self, kind: str) -> int:
         return sum(1 for _ in self.store.iter_items(self.key, kind))
 
@@ -369,8 +375,8 @@ def write_markdown(briefing: Briefing | Source, write: Write) -> None:
 
     lines = _Lines(write)
     lines.add("# Briefing", "")
-    lines.add(f"{source.story_count()} stories, {article_count} articles, "
-              f"{source.actor_count()} actors, {quote_count} quotes.", "")
+    lines.add(f"{_counted(source.story_count(), 'story', 'stories')}, {_counted(article_count, 'article')}, "
+              f"{_counted(source.actor_count(), 'actor')}, {_counted(quote_count, 'quote')}.", "")
     lines.add("## Stories", "")
     for story in source.stories():
         lines.add(f"### {_md(story.title)}", "")
@@ -407,3 +413,7 @@ def to_markdown(briefing: Briefing) -> str:
 def write_export(briefing: Briefing | Source, fmt: str, write: Write) -> None:
     """The briefing as `fmt` ("json" or "markdown")."""
     (write_json if fmt == "json" else write_markdown)(briefing, write)
+
+
+def _counted(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"

@@ -85,6 +85,8 @@ def _analyse(pending: list[Article], keys: list[str], settings: Settings, store:
     from brief.models import ArticleAnalysis
 
     total = len(pending)
+    if progress:
+        progress("analyse", 0, total)  # starting the workers takes seconds: say what is under way
     done: dict[str, object] = {}
     texts = {k: a.text for k, a in zip(keys, pending)}
 
@@ -177,6 +179,7 @@ def _build(path: Path, settings: Settings, store: Store | None,
         from brief.stored_library import StoredLibrary
 
         if not keep_analyses:
+            _update_warnings(store, briefing_key, loaded.warnings)
             return None, briefing_key  # the caller reads it from the cache as it needs it
         cached = StoredLibrary(store, briefing_key).read_briefing()
         if cached is not None:
@@ -226,6 +229,21 @@ def _build(path: Path, settings: Settings, store: Store | None,
     step(steps)
     briefing.warnings = loaded.warnings + store.warnings
     return briefing, briefing_key
+
+
+def _update_warnings(store: Store, key: str, warnings: list) -> None:
+    """The same articles make the same briefing, but what went wrong around them may have changed (a
+    bad file added or removed, a bad pattern in the config): the stored briefing's warnings follow."""
+    import json
+
+    raw = store.get_item(key, "meta", "meta")
+    if raw is None:
+        return
+    meta = json.loads(raw)
+    current = [w.model_dump() for w in warnings]
+    if meta.get("warnings") != current:
+        meta["warnings"] = current
+        store.replace_item(key, "meta", "meta", json.dumps(meta).encode("utf-8"))
 
 
 def corpus_manifest(path: Path, settings: Settings) -> str:

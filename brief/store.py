@@ -231,6 +231,17 @@ class Store:
         except sqlite3.DatabaseError as exc:
             self._discard(f"cache could not be written ({exc}); rebuilding it")
 
+    def replace_item(self, briefing: str, kind: str, id_: str, data: bytes) -> None:
+        """One item of a complete briefing written again (its warnings, when only they changed)."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO items (briefing, kind, id, data) VALUES (?, ?, ?, ?)",
+                                 (briefing, kind, id_, zlib.compress(data, 1)))
+        except sqlite3.DatabaseError as exc:
+            self._discard(f"cache could not be written ({exc}); rebuilding it")
+
     def get_item(self, briefing: str, kind: str, id_: str) -> bytes | None:
         rows = self._run("SELECT data FROM items WHERE briefing = ? AND kind = ? AND id = ?", (briefing, kind, id_))
         if not rows:

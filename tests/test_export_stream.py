@@ -65,8 +65,13 @@ def _reference_markdown(briefing: Briefing) -> str:
         if q.speaker_id:
             quotes_by_speaker.setdefault(q.speaker_id, []).append(q)
     lines = ["# Briefing", ""]
-    lines += [(f"{len(briefing.stories)} stories, {len(briefing.articles)} articles, "
-              f"{len(briefing.actors)} actors, {len(briefing.quotes)} quotes."), ""]
+    def counted(n: int, one: str, many: str) -> str:
+        return f"{n} {one if n == 1 else many}"
+
+    lines += [(f"{counted(len(briefing.stories), 'story', 'stories')}, "
+               f"{counted(len(briefing.articles), 'article', 'articles')}, "
+               f"{counted(len(briefing.actors), 'actor', 'actors')}, "
+               f"{counted(len(briefing.quotes), 'quote', 'quotes')}."), ""]
     lines += ["## Stories", ""]
     for story in briefing.stories:
         lines += [f"### {_md(story.title)}", ""]

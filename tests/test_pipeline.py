@@ -236,3 +236,17 @@ def test_a_cache_that_cannot_be_opened_still_gives_actor_briefs(tmp_path, seeds_
     library, _ = refresh_library(seeds_path, Settings(), Store(blocker / "cache.sqlite3"))
     ids = [row.id for row in library.actor_rows]
     assert ids and all(library.actor_brief(i) is not None for i in ids)
+
+
+def test_warnings_follow_the_corpus_when_its_articles_do_not_change(tmp_path):
+    # A bad file added beside unchanged articles leaves the briefing as it was, but not its warnings.
+    corpus = _corpus(tmp_path)
+    store = Store(tmp_path / "cache.sqlite3")
+    library, _ = refresh_library(corpus, Settings(), store)
+    assert not library.warnings
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    library, changed = refresh_library(corpus, Settings(), store)
+    assert changed and [w.path for w in library.warnings] == [str(corpus / "empty.txt")]
+    (corpus / "empty.txt").unlink()
+    library, changed = refresh_library(corpus, Settings(), store)
+    assert changed and not library.warnings

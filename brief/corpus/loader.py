@@ -124,7 +124,7 @@ def _read_sidecar(path: str, result: LoadResult) -> dict[str, object]:
         result.warnings.append(_warning(path, f"metadata sidecar cannot be read ({exc}); ignored"))
         return {}
     except json.JSONDecodeError as exc:
-        result.warnings.append(_warning(path, f"metadata sidecar is not valid JSON ({exc.msg} at line {exc.lineno}); ignored"))
+        result.warnings.append(_warning(path, f"metadata sidecar is not valid JSON ({exc.msg}: line {exc.lineno}); ignored"))
         return {}
     if not isinstance(value, dict):
         result.warnings.append(_warning(path, "metadata sidecar is not a JSON object; ignored"))

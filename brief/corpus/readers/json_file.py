@@ -30,7 +30,7 @@ def read(source: Source) -> Iterator[Draft]:
         if exc.msg == "Extra data":  # JSON lines saved as .json
             yield from _lines(text, source)
             return
-        source.warn(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}; skipped")
+        source.warn(f"not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno}); skipped")
         return
     if isinstance(value, list):
         for number, item in enumerate(value, 1):

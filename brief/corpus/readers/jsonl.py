@@ -18,6 +18,6 @@ def read(source: Source) -> Iterator[Draft]:
         try:
             value = json.loads(line, strict=False)
         except json.JSONDecodeError as exc:
-            source.warn(f"line {number}: not valid JSON ({exc.msg} at column {exc.colno}); skipped", number)
+            source.warn(f"line {number}: not valid JSON ({exc.msg}: column {exc.colno}); skipped", number)
             continue
         yield from drafts(value, source, number)
