@@ -36,3 +36,24 @@ async def test_counts_of_one_are_singular():
         screen.show_place(Target("source", "Valley Post"))
         await pilot.pause()
         assert "outlet · 1 article" in flat(screen.middle) and "1 articles" not in flat(screen.middle)
+
+
+# Outlets in the articles list --------------------------------------------------------
+async def test_every_article_row_shows_its_outlet_even_when_the_title_fits():
+    from test_tui_support import make_briefing
+
+    from brief.library import Library
+
+    briefing = make_briefing()
+    briefing.articles[1].title = "Yukos unit buyer faces loan claim"
+    briefing.articles[1].source = "The Daily Ledger"
+    for size in (WIDE, (80, 24), (60, 20)):
+        app = BriefApp(library=Library(briefing), corpus_label="test corpus")
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.press("2")
+            await pilot.pause()
+            lines = screen_text(app).splitlines()
+            rows = [line for line in lines if "● " in line]  # unread article rows
+            assert any("Yukos" in row and "The Daily Ledger" in row for row in rows), (size, rows)
+            assert any("Mayor Alvarez" in row and "Harbor Gazette" in row for row in rows), (size, rows)

@@ -13,17 +13,22 @@ from brief.tui.safe import counted, one_line
 StyleOf = Callable[[str], Style]
 
 
-def _row(width: int, style: StyleOf, mark: str, title: str, suffix: str) -> Text:
+def _row(width: int, style: StyleOf, mark: str, title: str, suffix: str, keep: int = 0) -> Text:
     """`mark title … suffix`, the suffix right-aligned, shortened (its parts are separated by
-    " · ") or dropped so that the title keeps most of the row."""
+    " · ") or dropped so that the title keeps most of the row. The first `keep` parts always
+    stay (an article's outlet): the title is cut to make room for them."""
     text = Text(mark, style=style("unread"), end="")
     text.append(title)
     parts = suffix.split(" · ") if suffix else []
     while parts:  # drop the suffix's last parts until the title keeps most of the row
         suffix = " · ".join(parts)
         room = width - len(suffix) - 1
-        if room >= max(16, int(width * 0.6)) or len(title) + len(mark) <= room:
-            text.truncate(room, overflow="ellipsis", pad=True)
+        if len(parts) <= keep or room >= max(16, int(width * 0.6)) or len(title) + len(mark) <= room:
+            # What is kept leaves the title a few columns at least.
+            most = max(1, width - len(mark) - min(len(title), 12) - 1)
+            if len(suffix) > most:
+                suffix = suffix[:most - 1] + "…"
+            text.truncate(max(len(mark), width - len(suffix) - 1), overflow="ellipsis", pad=True)
             text.append(" " + suffix, style("dim"))
             break
         parts.pop()
@@ -60,7 +65,7 @@ class ArticleRows(_Rows):
         row = self.rows[index]
         mark = "  " if row.id in self.read else "● "
         suffix = " · ".join(x for x in (one_line(row.source) if row.source else "", row.published) if x)
-        return _row(width, style, mark, one_line(row.title), suffix)
+        return _row(width, style, mark, one_line(row.title), suffix, keep=1 if row.source else 0)
 
 
 _KINDS = {"organization": "org"}
