@@ -123,3 +123,17 @@ def test_summaries_need_no_nltk_data(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_a_text_of_thousands_of_sentences_is_summarised_from_its_first_ones():
+    # Every method rates sentence pairs: 50,000 sentences would want a matrix of hundreds of GB.
+    from brief.analysis.segment import split_sentences
+    from brief.analysis.summarize import MAX_RATED, summarize
+
+    text = " ".join(f"Council member {i} proposed budget line {i} for the harbour bridge repairs." for i in range(3000))
+    sentences = split_sentences(text)
+    assert len(sentences) > MAX_RATED
+    for method in ("reduction", "textrank", "lexrank"):
+        picked = summarize(sentences, method=method, count=3)
+        assert len(picked) == 3 and all(0 <= i < MAX_RATED for i in picked)
+    assert summarize(sentences, ratio=0.9) == list(range(MAX_RATED))
