@@ -3,6 +3,8 @@ outlets in the article list, the top bar, plurals and small screens."""
 
 from __future__ import annotations
 
+import json
+
 from test_tui_support import make_library, screen_text
 
 from brief.tui.app import BriefApp
@@ -57,3 +59,53 @@ async def test_every_article_row_shows_its_outlet_even_when_the_title_fits():
             rows = [line for line in lines if "● " in line]  # unread article rows
             assert any("Yukos" in row and "The Daily Ledger" in row for row in rows), (size, rows)
             assert any("Mayor Alvarez" in row and "Harbor Gazette" in row for row in rows), (size, rows)
+
+
+# Export from the palette -------------------------------------------------------------
+async def _palette(pilot, query: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def _messages(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_palette_export_never_overwrites_and_names_the_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "brief-export.json").write_text("mine", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await _palette(pilot, "JSON")
+        await _palette(pilot, "JSON")
+        messages = _messages(app)
+    assert (tmp_path / "brief-export.json").read_text(encoding="utf-8") == "mine"
+    assert json.loads((tmp_path / "brief-export-2.json").read_text(encoding="utf-8"))
+    assert json.loads((tmp_path / "brief-export-3.json").read_text(encoding="utf-8"))
+    assert f"Exported to {tmp_path / 'brief-export-2.json'}" in messages
+    assert f"Exported to {tmp_path / 'brief-export-3.json'}" in messages
+
+
+async def test_palette_export_into_a_read_only_folder_says_so(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    monkeypatch.chdir(tmp_path)
+    opened = Path.open
+
+    def refuse(self, mode="r", *args, **kwargs):  # what a folder without write permission does
+        if "x" in mode or "w" in mode:
+            raise PermissionError(13, "Permission denied", str(self))
+        return opened(self, mode, *args, **kwargs)
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        monkeypatch.setattr(Path, "open", refuse)
+        await _palette(pilot, "Markdown")
+        monkeypatch.setattr(Path, "open", opened)
+        messages = _messages(app)
+    assert any(m.startswith(f"Could not export into {tmp_path}") and "not writable" in m for m in messages), messages
+    assert not list(tmp_path.iterdir())

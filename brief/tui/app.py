@@ -250,18 +250,38 @@ class BriefApp(App[int]):
         # A cached briefing is written item by item, never put together whole in memory.
         source = (StoredSource(library.store, library.key, library.warnings)
                   if isinstance(library, StoredLibrary) else library.briefing)
-        path = Path.cwd() / ("brief-export.json" if kind == "json" else "brief-export.md")
+        folder = Path.cwd()
+        suffix = ".json" if kind == "json" else ".md"
         try:
-            with path.open("w", encoding="utf-8") as out:
+            path, out = _new_file(folder, "brief-export", suffix)
+        except OSError as exc:
+            reason = "it is not writable" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+            self.notify(f"Could not export into {folder}: {reason}", markup=False, severity="error")
+            return
+        try:
+            with out:
                 write_export(source, kind, out.write)
         except IncompleteCache:
+            path.unlink(missing_ok=True)
             self.notify("The cache lost part of this briefing; reopen the corpus to rebuild it, then export again",
                         markup=False, severity="error")
             return
         except OSError as exc:
-            self.notify(f"Could not write {path}: {exc}", markup=False, severity="error")
+            self.notify(f"Could not write {path}: {exc.strerror or exc}", markup=False, severity="error")
             return
         self.notify(f"Exported to {path}", markup=False)
+
+
+def _new_file(folder: Path, stem: str, suffix: str):
+    """A file made for writing in `folder`, never one that was there: `stem.suffix`, else
+    `stem-2.suffix`, `stem-3.suffix`… Returns (path, open file)."""
+    number = 1
+    while True:
+        path = folder / (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}")
+        try:
+            return path, path.open("x", encoding="utf-8")
+        except FileExistsError:
+            number += 1
 
 
 def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefApp:

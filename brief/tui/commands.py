@@ -65,8 +65,8 @@ class ReaderCommands(_BriefProvider):
         app = self.app
         for name in app.theme_names:
             yield "Theme: ", name, partial(app.set_theme, name), True
-        yield "Export: ", "briefing as JSON (brief-export.json)", partial(app.export, "json"), True
-        yield "Export: ", "briefing as Markdown (brief-export.md)", partial(app.export, "markdown"), True
+        yield "Export: ", "briefing as JSON (brief-export.json in the current folder)", partial(app.export, "json"), True
+        yield "Export: ", "briefing as Markdown (brief-export.md in the current folder)", partial(app.export, "markdown"), True
         yield "Help: ", "show every key", screen.action_help, True
         yield "Quit", "", app.exit, True
 
