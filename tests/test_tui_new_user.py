@@ -109,3 +109,94 @@ async def test_palette_export_into_a_read_only_folder_says_so(tmp_path, monkeypa
         messages = _messages(app)
     assert any(m.startswith(f"Could not export into {tmp_path}") and "not writable" in m for m in messages), messages
     assert not list(tmp_path.iterdir())
+
+
+# A corrupt cache ---------------------------------------------------------------------
+async def test_a_corrupt_cache_is_reported_in_the_reader(tmp_path, seeds_path):
+    import os
+    import shutil
+    from pathlib import Path
+
+    from brief.config import Settings
+    from brief.tui.app import corpus_app
+    from brief.tui.screens.warnings import WarningsScreen
+
+    corpus = tmp_path / "seeds"
+    shutil.copytree(seeds_path, corpus)
+    cache = Path(os.environ["BRIEF_CACHE_DIR"]) / "cache.sqlite3"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(os.urandom(200_000))
+    app = corpus_app(corpus, Settings())
+    async with app.run_test(size=WIDE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = _messages(app)
+        assert any(m.startswith(f"{cache}: cache was unreadable") and "rebuilding it" in m for m in messages), messages
+        severities = {str(n.message): n.severity for n in app._notifications}
+        assert severities[next(m for m in messages if m.startswith(str(cache)))] == "warning"
+        assert "⚠ 1 warning" in screen_text(app)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, WarningsScreen)
+        shown = "".join(line.strip() for line in app.screen.query_one("#help").plain_lines())
+        assert str(cache) in shown and "cache was unreadable (file is not a database)" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+
+
+# The list of warnings ----------------------------------------------------------------
+def _warned_app(count: int = 40) -> BriefApp:
+    from test_tui_support import make_briefing
+
+    from brief.library import Library
+    from brief.models import LoadWarning
+
+    briefing = make_briefing()
+    briefing.warnings = [LoadWarning(path=f"bad/[b]file-{i}[/b].txt", message=f"not UTF-8 [$accent] at byte {i}")
+                         for i in range(count)]
+    return BriefApp(library=Library(briefing), corpus_label="test corpus")
+
+
+async def test_w_lists_every_warning_literally_and_esc_closes_it():
+    from brief.tui.screens.warnings import WarningsScreen
+
+    app = _warned_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert "⚠ 40 warnings" in screen_text(app)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, WarningsScreen)
+        document = app.screen.query_one("#help")
+        shown = document.plain_lines()
+        for i in range(40):
+            assert f"bad/[b]file-{i}[/b].txt" in shown
+            assert f"  not UTF-8 [$accent] at byte {i}" in shown
+        assert document.virtual_size.height > document.size.height  # more than one screen: it scrolls
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert document.scroll_offset.y > 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main
+
+
+async def test_palette_show_warnings():
+    from brief.tui.screens.warnings import WarningsScreen
+
+    app = _warned_app(5)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await _palette(pilot, "Show warnings")
+        assert isinstance(app.screen, WarningsScreen)
+        assert "5 warnings" in screen_text(app)
+
+
+async def test_w_is_in_the_help_screen():
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = " ".join(app.screen.query_one("#help").plain_lines())
+        assert "Show every warning" in help_text

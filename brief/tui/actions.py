@@ -44,6 +44,7 @@ ACTIONS: tuple[Action, ...] = (
     Action("toggle_read", "m", "toggle_read", "Mark read / unread", "Reading"),
     Action("open_url", "o", "open_url", "Open the article's web address (http/https only)", "Reading"),
     Action("next_theme", "t", "next_theme", "Next theme", "Reading", show=True, label="Theme"),
+    Action("warnings", "w", "show_warnings", "Show every warning met loading the corpus", "App", label="Warnings"),
     Action("help", "question_mark", "help", "Show every key", "App", show=True, label="Keys"),
     Action("palette", "ctrl+p", "app.command_palette", "Command palette", "App"),
     Action("quit", "q,ctrl+q", "app.quit", "Quit", "App", show=True),

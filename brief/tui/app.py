@@ -65,10 +65,15 @@ class BriefApp(App[int]):
 
     def __init__(self, *, settings: Settings | None = None, library: Library | None = None,
                  loader: Loader | None = None, corpus_label: str = "",
-                 cached: CachedOpener | None = None, opening: Future | None = None) -> None:
+                 cached: CachedOpener | None = None, opening: Future | None = None,
+                 cache_warnings: list | None = None) -> None:
         """`cached` returns the library kept in the cache (or None) before `loader` checks the
-        corpus; `opening`, if given, is that library being opened already (what `cached` returns)."""
+        corpus; `opening`, if given, is that library being opened already (what `cached` returns).
+        `cache_warnings`: filled (by the threads that open the cache) with what went wrong with it,
+        such as a file that was not a database and was rebuilt."""
         super().__init__()
+        self._cache_warnings = cache_warnings if cache_warnings is not None else []
+        self._announced = 0
         self._cached = cached
         self._opening = opening
         self.loading_in_background = False
@@ -114,6 +119,7 @@ class BriefApp(App[int]):
         await self.push_screen(MainScreen(self._library))
         for notice in self.notices:
             self.notify(notice, markup=False, severity="warning", timeout=8)
+        self._announce_cache_warnings()
         if self._library is None and self._loader is not None:
             self.main.show_progress("load", 0, 1)
 
@@ -190,6 +196,7 @@ class BriefApp(App[int]):
 
     def on_brief_app_refreshed(self, message: Refreshed) -> None:
         self.main.hide_progress()
+        self._announce_cache_warnings()
         if message.error:
             self.notify(message.error, markup=False, severity="warning", timeout=8)
 
@@ -200,11 +207,43 @@ class BriefApp(App[int]):
             return
         self._show_library(message.library)
         self.call_after_refresh(self._painted.set)
+        self._announce_cache_warnings()
         warnings = message.library.warnings
         if warnings:
+            key = self._key_of("show_warnings")
             self.notify(f"{len(warnings)} file(s) skipped or read with problems; first: "
-                        f"{one_line(warnings[0].path)}: {one_line(warnings[0].message)}",
+                        f"{one_line(warnings[0].path)}: {one_line(warnings[0].message)}"
+                        + (f" ({key}: all of them)" if key else ""),
                         markup=False, severity="warning", timeout=8)
+
+    # Warnings ------------------------------------------------------------------------
+    def load_warnings(self) -> list:
+        """Every warning to show: the cache's (each once), then the library's."""
+        seen: set[tuple[str, str]] = set()
+        cache = []
+        store = getattr(self._library, "store", None)  # a cached library's store may find a bad file later
+        for warning in [*self._cache_warnings, *(getattr(store, "warnings", None) or [])]:
+            if (warning.path, warning.message) not in seen:
+                seen.add((warning.path, warning.message))
+                cache.append(warning)
+        return cache + (list(self._library.warnings) if self._library is not None else [])
+
+    def _announce_cache_warnings(self) -> None:
+        """A warning notification for each cache warning not shown yet (a cache that was not
+        readable and was rebuilt, say), as `brief export` prints them."""
+        warnings = self._cache_warnings
+        for warning in warnings[self._announced:]:
+            self.notify(f"{one_line(warning.path)}: {one_line(warning.message)}", title="Cache",
+                        markup=False, severity="warning", timeout=10)
+        if len(warnings) > self._announced:
+            self._announced = len(warnings)
+            self.main._update_topbar()
+
+    def _key_of(self, action: str) -> str:
+        for item, keys in actions.effective_keys(self.keymap_overrides):
+            if item.action == action:
+                return actions.display_keys(keys).split(" ")[0]
+        return ""
 
     # Themes --------------------------------------------------------------------------
     def set_theme(self, name: str) -> None:
@@ -288,7 +327,8 @@ def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefA
     """The reader on the corpus at `path`; analysis runs in a worker thread."""
 
     shown: list[Library] = []
-    opening = None if no_cache else _open_cached(path)
+    cache_warnings: list = []  # what went wrong with the cache file (filled by the threads that open it)
+    opening = None if no_cache else _open_cached(path, cache_warnings)
 
     def cached() -> Library | None:
         if opening is None:
@@ -307,6 +347,7 @@ def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefA
             return Library(build_briefing(path, settings, store=Store(None), progress=progress))
         # Its own connection: the library on screen keeps reading through the other one.
         store = default_store()
+        cache_warnings.extend(store.warnings)
         if shown and is_current(path, settings, store):
             return None  # nothing changed since the library on screen was made
         if store.usable:
@@ -317,12 +358,15 @@ def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefA
         library, changed = refresh_library(path, settings, store, progress=progress)
         return library if changed or not shown else None
 
-    return BriefApp(settings=settings, loader=loader, cached=cached, opening=opening, corpus_label=str(path))
+    return BriefApp(settings=settings, loader=loader, cached=cached, opening=opening, corpus_label=str(path),
+                    cache_warnings=cache_warnings)
 
 
-def _open_cached(path: Path) -> Future:
+def _open_cached(path: Path, warnings: list | None = None) -> Future:
     """The library last built for `path`, opened from the cache in a thread of its own from now
-    on, while Textual starts: a future of the library, or of None when nothing is cached."""
+    on, while Textual starts: a future of the library, or of None when nothing is cached.
+    What went wrong with the cache file (it was not a database and was rebuilt, say) is added
+    to `warnings` before the future is done."""
     # Imported here rather than in the thread: a thread importing modules while Textual starts up
     # competes with it for the GIL, and the screen is drawn (empty) while it waits.
     from brief.pipeline import default_store, open_cached
@@ -332,7 +376,10 @@ def _open_cached(path: Path) -> Future:
 
     def run() -> None:
         try:
-            future.set_result(open_cached(path, default_store()))
+            store = default_store()
+            if warnings is not None:
+                warnings.extend(store.warnings)
+            future.set_result(open_cached(path, store))
         except BaseException as exc:  # raised again where the reader reports it  # noqa: BLE001
             future.set_exception(exc)
 

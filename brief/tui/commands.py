@@ -67,6 +67,7 @@ class ReaderCommands(_BriefProvider):
             yield "Theme: ", name, partial(app.set_theme, name), True
         yield "Export: ", "briefing as JSON (brief-export.json in the current folder)", partial(app.export, "json"), True
         yield "Export: ", "briefing as Markdown (brief-export.md in the current folder)", partial(app.export, "markdown"), True
+        yield "Show warnings", "", screen.action_show_warnings, True
         yield "Help: ", "show every key", screen.action_help, True
         yield "Quit", "", app.exit, True
 

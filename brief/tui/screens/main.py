@@ -517,6 +517,11 @@ class MainScreen(Screen):
     def action_next_theme(self) -> None:
         self.app.next_theme()
 
+    def action_show_warnings(self) -> None:
+        from brief.tui.screens.warnings import WarningsScreen
+
+        self.app.push_screen(WarningsScreen(self.app.load_warnings()))
+
     def action_help(self) -> None:
         from brief.tui.screens.help import HelpScreen
 
@@ -531,8 +536,9 @@ class MainScreen(Screen):
             for pane, label in zip(PANES, ("list", "item", "context")):
                 text.append(f" {label} ", "reverse" if pane == self.pane else "dim")
         text.append(f" {self.app.corpus_label}", style="")
-        if self.library is not None and self.library.warnings:
-            text.append(f"  ⚠ {counted(len(self.library.warnings), 'warning')}")
+        warnings = self.app.load_warnings()
+        if warnings:
+            text.append(f"  ⚠ {counted(len(warnings), 'warning')}")
         if self.status:
             text.append(f"  {self.status}")
         self.query_one("#topbar", Static).update(text)
