@@ -200,3 +200,62 @@ async def test_w_is_in_the_help_screen():
         await pilot.pause()
         help_text = " ".join(app.screen.query_one("#help").plain_lines())
         assert "Show every warning" in help_text
+
+
+# The top bar -------------------------------------------------------------------------
+async def test_top_bar_calls_the_bundled_seeds_the_sample_corpus(seeds_path):
+    from brief.config import Settings
+    from brief.resources import seeds_dir
+    from brief.tui.app import corpus_app
+
+    app = corpus_app(seeds_dir(), Settings(), no_cache=True)
+    async with app.run_test(size=WIDE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0]
+        assert "sample corpus" in top and str(seeds_dir()) not in top
+    assert corpus_app(seeds_path.parent, Settings(), no_cache=True).corpus_label == str(seeds_path.parent)
+
+
+async def _search(pilot, query: str) -> None:
+    await pilot.press("slash", *query, "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_search_status_leaves_the_top_bar_when_the_search_is_over():
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.main
+
+        def top() -> str:
+            return screen_text(app).splitlines()[0]
+
+        await _search(pilot, "okafor")
+        assert "“okafor” 1/" in top()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "okafor" not in top() and screen.matches == []
+        # a new tab
+        await _search(pilot, "okafor")
+        assert "“okafor” 1/" in top()
+        await pilot.press("3")
+        await pilot.pause()
+        assert "okafor" not in top()
+        # moving in a list
+        await _search(pilot, "okafor")
+        await pilot.press("shift+tab")  # back to the list
+        await pilot.pause()
+        assert screen.pane == "list"
+        await pilot.press("j")
+        await pilot.pause()
+        assert "okafor" not in top()
+        # esc in the search box
+        await _search(pilot, "okafor")
+        await pilot.press("slash", "escape")
+        await pilot.pause()
+        assert "okafor" not in top()
+        # n after the search is over says there is none
+        await pilot.press("n")
+        await pilot.pause()
+        assert "okafor" not in top()

@@ -18,7 +18,7 @@ from textual.message import Message
 
 from brief.config import config_dir
 from brief.library import Library
-from brief.resources import themes_dir
+from brief.resources import seeds_dir, themes_dir
 from brief.tui import actions
 from brief.tui.safe import one_line
 from brief.tui.screens.main import MainScreen
@@ -358,8 +358,19 @@ def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefA
         library, changed = refresh_library(path, settings, store, progress=progress)
         return library if changed or not shown else None
 
-    return BriefApp(settings=settings, loader=loader, cached=cached, opening=opening, corpus_label=str(path),
+    return BriefApp(settings=settings, loader=loader, cached=cached, opening=opening, corpus_label=corpus_label(path),
                     cache_warnings=cache_warnings)
+
+
+def corpus_label(path: Path) -> str:
+    """What the top bar calls the corpus: its path, or "sample corpus" for the bundled seeds
+    (whose path is deep in site-packages)."""
+    try:
+        if path.expanduser().resolve() == seeds_dir().resolve():
+            return "sample corpus"
+    except OSError:
+        pass
+    return str(path)
 
 
 def _open_cached(path: Path, warnings: list | None = None) -> Future:
