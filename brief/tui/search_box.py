@@ -10,7 +10,7 @@ class SearchInput(Input):
     BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
 
     def action_cancel(self) -> None:
-        self.screen.close_search()
+        self.screen.cancel_search()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -292,6 +292,7 @@ class MainScreen(Screen):
     @on(VirtualList.Highlighted)
     def _preview(self, event: VirtualList.Highlighted) -> None:
         event.stop()
+        self.end_search(redraw=False)  # moving in a list leaves the search
         self._preview_row(event.index)
 
     def _preview_row(self, index: int) -> None:
@@ -360,6 +361,8 @@ class MainScreen(Screen):
             pane.open_current()
 
     def action_back(self) -> None:
+        if self.end_search():  # esc first ends a search, where it is
+            return
         if self.history:
             self.show_place(self.history.pop())
             if self.narrow and self.pane != "middle":
@@ -380,6 +383,8 @@ class MainScreen(Screen):
     def action_tab(self, tab: str, restore: str | None = None, first: bool = False) -> None:
         if tab not in TABS:
             return
+        if not first:
+            self.end_search(redraw=False)  # a new list leaves the search
         self.tab = tab
         self.app.reader_state.tab = tab
         self.query_one(TabBar).active = tab
@@ -430,6 +435,23 @@ class MainScreen(Screen):
         box = self.query_one("#search")
         box.remove_class("-active")
         self._show_pane(self.pane, focus=True)
+
+    def cancel_search(self) -> None:
+        """esc in the search box: no new search, and the one before is over."""
+        self.close_search()
+        self.end_search()
+
+    def end_search(self, redraw: bool = True) -> bool:
+        """Forget the search (its matches, highlights and status in the top bar); whether there
+        was one."""
+        if not (self.search_query or self.matches or self.status):
+            return False
+        self.search_query, self.matches, self.match_index, self.status = "", [], -1, ""
+        if redraw and self.place is not None:
+            self.show_place(self.place)  # without the highlights; updates the top bar
+        else:
+            self._update_topbar()
+        return True
 
     def search_submitted(self, value: str) -> None:
         """The search box's enter (see brief.tui.search_box)."""
