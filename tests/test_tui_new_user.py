@@ -259,3 +259,35 @@ async def test_search_status_leaves_the_top_bar_when_the_search_is_over():
         await pilot.press("n")
         await pilot.pause()
         assert "okafor" not in top()
+
+
+# Small and wide screens --------------------------------------------------------------
+async def test_the_footer_keeps_help_and_quit_at_60_columns():
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "? Keys" in footer and "q Quit" in footer, footer
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "t Theme" in footer and "q Quit" in footer and "palette" in footer, footer
+
+
+async def test_tab_labels_are_whole_at_120_columns_and_follow_the_list_when_narrow():
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "1 Stories 2 Articles 3 Actors 4 Quotes 5 Sources" in text, text.splitlines()[:3]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "2 Articles" in screen_text(app)
+        await pilot.press("enter")  # the story, on its own
+        await pilot.pause()
+        assert app.main.pane == "middle" and "2 Articles" not in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.main.pane == "list" and "2 Articles" in screen_text(app)

@@ -11,7 +11,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.reactive import reactive
 from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets._footer import FooterKey
 
 from brief.tui import actions
 from brief.tui.rows import rows_for
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from brief.tui.views import ViewContext
 
 WIDE = 100  # columns from which the three panes show side by side
+SMALL = 80  # columns under which the footer shows only the keys that matter most
 TAB_LABELS = {"stories": "Stories", "articles": "Articles", "actors": "Actors",
               "quotes": "Quotes", "sources": "Sources"}
 PANES = ("list", "middle", "context")
@@ -86,6 +89,23 @@ class TabBar(Widget):
             x += len(label)
 
 
+class BriefFooter(Footer):
+    """The footer; when the screen is small it shows the keys that matter most (help and quit
+    always), so that none is cut off."""
+
+    small = reactive(False, recompose=True)
+    ESSENTIAL = frozenset({"open", "back", "search", "help", "app.quit"})
+
+    def compose(self) -> ComposeResult:
+        keys = list(super().compose())
+        if self.small:
+            keys = [key for key in keys
+                    if isinstance(key, FooterKey) and key.action in self.ESSENTIAL
+                    and not key.has_class("-command-palette")]
+            self.styles.grid_size_columns = max(1, len(keys))
+        yield from keys
+
+
 def _reader_commands() -> type[Provider]:
     from brief.tui.commands import ReaderCommands
 
@@ -113,6 +133,8 @@ class MainScreen(Screen):
     MainScreen.-narrow #left.-shown, MainScreen.-narrow #middle.-shown,
     MainScreen.-narrow #context.-shown { display: block; }
     MainScreen.-narrow #left, MainScreen.-narrow #middle, MainScreen.-narrow #context { border-left: none; }
+    MainScreen.-narrow #tabs { display: none; }
+    MainScreen.-narrow #tabs.-shown { display: block; }
     #search { dock: bottom; display: none; height: 3; }
     #search.-active { display: block; }
     """
@@ -137,13 +159,15 @@ class MainScreen(Screen):
         with Vertical(id="loading"):
             yield Static("Opening…", id="loading-label", markup=False)
             yield ProgressBar(id="progress", show_eta=False)
+        # Above the panes, so that the list names have the screen's width (the list pane's is
+        # too small for them when wide); when narrow it goes with the list.
+        yield TabBar(id="tabs")
         with Horizontal(id="panes"):
             with Vertical(id="left", classes="-shown"):
-                yield TabBar(id="tabs")
                 yield VirtualList(id="list")
             yield Document(id="middle")
             yield Document(id="context")
-        yield Footer()  # the search box goes above it when first opened
+        yield BriefFooter()  # the search box goes above it when first opened
 
     @property
     def vlist(self) -> VirtualList:
@@ -175,6 +199,8 @@ class MainScreen(Screen):
 
     def _update_layout(self, width: int) -> None:
         self.set_class(width < WIDE, "-narrow")
+        for footer in self.query(BriefFooter):
+            footer.small = width < SMALL
         self._show_pane(self.pane)
         self._update_topbar()
 
@@ -185,6 +211,7 @@ class MainScreen(Screen):
         changed = pane != self.pane
         self.pane = pane
         self.query_one("#left").set_class(pane == "list", "-shown")
+        self.query_one(TabBar).set_class(pane == "list", "-shown")
         self.middle.set_class(pane == "middle", "-shown")
         self.context.set_class(pane == "context", "-shown")
         if focus:
