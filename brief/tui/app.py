@@ -74,6 +74,7 @@ class BriefApp(App[int]):
         super().__init__()
         self._cache_warnings = cache_warnings if cache_warnings is not None else []
         self._announced = 0
+        self._warnings_memo: tuple[tuple, list] | None = None
         self._cached = cached
         self._opening = opening
         self.loading_in_background = False
@@ -218,15 +219,21 @@ class BriefApp(App[int]):
 
     # Warnings ------------------------------------------------------------------------
     def load_warnings(self) -> list:
-        """Every warning to show: the cache's (each once), then the library's."""
-        seen: set[tuple[str, str]] = set()
-        cache = []
+        """Every warning to show, each once: the cache's, then the library's (remembered until
+        either changes: the top bar asks on every move)."""
         store = getattr(self._library, "store", None)  # a cached library's store may find a bad file later
-        for warning in [*self._cache_warnings, *(getattr(store, "warnings", None) or [])]:
-            if (warning.path, warning.message) not in seen:
-                seen.add((warning.path, warning.message))
-                cache.append(warning)
-        return cache + (list(self._library.warnings) if self._library is not None else [])
+        store_warnings = getattr(store, "warnings", None) or []
+        library_warnings = self._library.warnings if self._library is not None else []
+        key = (id(self._library), len(self._cache_warnings), len(store_warnings), len(library_warnings))
+        if self._warnings_memo is None or self._warnings_memo[0] != key:
+            seen: set[tuple[str, str]] = set()
+            found = []
+            for warning in [*self._cache_warnings, *store_warnings, *library_warnings]:
+                if (warning.path, warning.message) not in seen:
+                    seen.add((warning.path, warning.message))
+                    found.append(warning)
+            self._warnings_memo = (key, found)
+        return self._warnings_memo[1]
 
     def _announce_cache_warnings(self) -> None:
         """A warning notification for each cache warning not shown yet (a cache that was not

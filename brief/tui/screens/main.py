@@ -9,9 +9,9 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.reactive import reactive
 from textual.widgets import Footer, ProgressBar, Static
 from textual.widgets._footer import FooterKey
 
