@@ -165,10 +165,13 @@ Bare().run(headless=True, size=(120, 40))
 
 
 def _first_paint(code: str, *args: str) -> tuple[float, str, float, str] | str:
-    """(wall s, rows, cpu s, heavy modules imported) from spawning `python` to its first paint."""
-    start = time.time()
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=600,
-                          check=False)
+    """(wall s, rows, cpu s, heavy modules imported) from spawning `python` to its first paint.
+
+    The reader gets a state folder of its own: the user's last tab (say, quotes) is not what is timed."""
+    with tempfile.TemporaryDirectory() as state:
+        start = time.time()
+        done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=600,
+                              check=False, env=dict(os.environ, BRIEF_STATE_DIR=state))
     lines = [line for line in done.stdout.splitlines() if line.startswith("painted ")]
     if not lines:
         return f"nothing painted (exit {done.returncode}) {done.stderr[-400:]}"

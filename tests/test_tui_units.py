@@ -146,3 +146,26 @@ def test_rendering_keeps_markup_emoji_codes_and_links_literal():
     assert lines == [clean(raw) + clean(raw)]
     assert all(not (seg.style and seg.style.link) for block in doc.blocks
                for line in console.render_lines(block, console.options) for seg in line)
+
+
+def test_a_saved_selection_is_looked_for_near_its_old_place_only():
+    from brief.tui.screens.main import RESTORE_WINDOW, _find_row
+
+    class Rows:
+        def __init__(self, n):
+            self.n, self.reads = n, 0
+
+        def __len__(self):
+            return self.n
+
+        def key(self, i):
+            self.reads += 1
+            return f"r{i}"
+
+    rows = Rows(500_000)
+    assert _find_row(rows, "r250000", 250_000) == 250_000 and rows.reads == 1
+    assert _find_row(rows, "r250010", 250_000) == 250_010  # the list moved a little since
+    rows.reads = 0
+    assert _find_row(rows, "elsewhere", 250_000) == 0  # saved on another corpus: the top, at once
+    assert rows.reads <= 2 * RESTORE_WINDOW + 2
+    assert _find_row(rows, "r5", -1) == 5

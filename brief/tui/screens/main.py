@@ -262,11 +262,17 @@ class MainScreen(Screen):
         self.query_one("#loading").remove_class("-active")
         state = self.app.reader_state
         tab = state.tab if state.tab in TABS else "stories"
-        last = self._saved_place(state.place)  # read before the list's preview replaces it
+        saved = state.place  # taken before the list's preview replaces it
         self.action_tab(tab, restore=state.selected.get(tab), first=True)
-        if last is not None:
-            # after the list's own preview (which runs once the list has painted) replaces the place
-            self.call_after_refresh(lambda: self.show_place(last) if last != self.place else None)
+        if saved:
+            # after the list's own preview (which runs once the list has painted) replaces the place;
+            # looked up only then: reading the item would hold the first paint up
+            def restore_place() -> None:
+                last = self._saved_place(saved)
+                if last is not None and last != self.place:
+                    self.show_place(last)
+
+            self.call_after_refresh(restore_place)
 
     def _saved_place(self, saved: dict | None) -> Target | None:
         """The place kept in the state file, if it is still in the library."""
@@ -422,11 +428,7 @@ class MainScreen(Screen):
         wanted = restore if restore is not None else self.app.reader_state.selected.get(tab)
         cursor = 0
         if wanted is not None:
-            hint = self.app.reader_state.positions.get(tab, -1)
-            if 0 <= hint < len(source) and source.key(hint) == wanted:
-                cursor = hint
-            else:
-                cursor = next((i for i in range(len(source)) if source.key(i) == wanted), 0)
+            cursor = _find_row(source, wanted, self.app.reader_state.positions.get(tab, -1))
         self.vlist.set_source(source, cursor, announce=False)
         if len(source) and first:
             # The list paints first; the selected row's detail (a big story reads hundreds of items)
@@ -591,3 +593,21 @@ class MainScreen(Screen):
         if self.status:
             text.append(f"  {self.status}")
         self.query_one("#topbar", Static).update(text)
+
+
+RESTORE_WINDOW = 2000  # rows either side of its old position where a selected row is looked for
+
+
+def _find_row(source, wanted: str, hint: int) -> int:
+    """The row whose key is `wanted`: at its saved position, or near it (a rebuilt list moves rows
+    a little), else the first row. Never the whole list: at 500,000 rows (quotes of 100,000 articles)
+    that read every chunk and held the first paint up for seconds, when the row was not there at all
+    (a selection saved on another corpus)."""
+    count = len(source)
+    if 0 <= hint < count and source.key(hint) == wanted:
+        return hint
+    centre = hint if 0 <= hint < count else 0
+    for i in range(max(0, centre - RESTORE_WINDOW), min(count, centre + RESTORE_WINDOW + 1)):
+        if source.key(i) == wanted:
+            return i
+    return 0
