@@ -81,20 +81,40 @@ class Store:
         assert self.path is not None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.executescript(_SCHEMA)
-        db.execute("SELECT count(*) FROM files").fetchone()
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(_SCHEMA)
+            db.execute("SELECT count(*) FROM files").fetchone()
+        except BaseException:
+            db.close()
+            raise
         return db
 
     def _open(self) -> None:
         try:
-            self._db = self._connect()
+            self._db = self._connect_when_free()
         except sqlite3.DatabaseError as exc:
             self._discard(f"cache was unreadable ({exc}); rebuilding it")
         except OSError as exc:
             self._warn(f"cache cannot be used ({exc}); running without it")
             self._db = None
+
+    def _connect_when_free(self, tries: int = 100) -> sqlite3.Connection:
+        """`_connect`, waiting while another brief process holds the file. Two processes that open a
+        new cache at once both set it up (journal mode, tables), and SQLite answers the one that comes
+        second "database is locked" at once, without its busy timeout: that is a wait, not a broken
+        file to discard (which deleted the cache under the other process)."""
+        import time
+
+        for attempt in range(tries):
+            try:
+                return self._connect()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or attempt == tries - 1:
+                    raise
+                time.sleep(0.05)
+        raise AssertionError("unreachable")
 
     def _discard(self, message: str) -> None:
         self._warn(message)

@@ -250,3 +250,24 @@ def test_warnings_follow_the_corpus_when_its_articles_do_not_change(tmp_path):
     (corpus / "empty.txt").unlink()
     library, changed = refresh_library(corpus, Settings(), store)
     assert changed and not library.warnings
+
+
+def test_a_cache_another_process_is_setting_up_is_waited_for_not_discarded(tmp_path, monkeypatch):
+    # SQLite answers "database is locked" at once to the second of two processes setting up a new cache.
+    import sqlite3
+
+    path = tmp_path / "cache.sqlite3"
+    Store(path).put_snapshot("corpus", "manifest", "key")
+    real = Store._connect
+    calls = []
+
+    def busy_twice(self):
+        calls.append(1)
+        if len(calls) <= 2:
+            raise sqlite3.OperationalError("database is locked")
+        return real(self)
+
+    monkeypatch.setattr(Store, "_connect", busy_twice)
+    store = Store(path)
+    assert store.usable and not store.warnings and len(calls) == 3
+    assert store.get_snapshot("corpus") == ("manifest", "key")  # the file was kept, not rebuilt
