@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 
 # Bumped whenever analysis output changes shape or meaning, so cached results are redone.
-ENGINE_VERSION = "4"
+ENGINE_VERSION = "5"

@@ -251,3 +251,16 @@ def test_country_names_that_start_like_demonyms_and_bodies_before_an_office():
     assert by_name(ex, "UK Independence Party").kind == "organization"
     assert "Germans" not in names(ex)
     assert by_name(ex, "Mervyn King").kind == "person"
+
+
+def test_a_title_before_a_place_is_not_its_alias():
+    # 'chief UK economist' gave the United Kingdom the alias 'chief UK'; a person keeps a titled form.
+    from brief.analysis.article import analyse_article
+    from brief.config import Settings
+    from brief.models import Article
+
+    text = ("UK house prices rose in May, said chief UK economist John Smith. "
+            "President Volodymyr Zelenskyy spoke later.")
+    actors = {a.name: a for a in analyse_article(Article(id="x", title="t", text=text, path="x"), Settings()).actors}
+    assert actors["UK"].aliases == ["UK"]
+    assert "President Volodymyr Zelenskyy" in actors["Volodymyr Zelenskyy"].aliases

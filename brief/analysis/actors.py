@@ -892,7 +892,9 @@ class _Resolver:
         if actor.kind in ("person", "other") and not self._relation_only(cand):
             actor.seen.append(cand.start)
         actor.add_alias(name)
-        if cand.title or cand.lower_title:
+        # A title names a person's office ('President Zelenskyy'); before a place or a body it is another
+        # word's ('chief UK economist' gave the United Kingdom the alias 'chief UK').
+        if (cand.title or cand.lower_title) and actor.kind not in ("place", "organization"):
             prefix = self.text[(cand.title[0].start if cand.title else cand.start):cand.start]
             if cand.lower_title and not cand.title:
                 prefix = " ".join(cand.lower_title) + " "
