@@ -25,6 +25,7 @@ from brief.models import (
     Story,
 )
 from brief.store import Store
+from brief.wording import counted
 
 M = TypeVar("M", bound=BaseModel)
 Write = Callable[[str], Any]
@@ -375,8 +376,8 @@ def write_markdown(briefing: Briefing | Source, write: Write) -> None:
 
     lines = _Lines(write)
     lines.add("# Briefing", "")
-    lines.add(f"{_counted(source.story_count(), 'story', 'stories')}, {_counted(article_count, 'article')}, "
-              f"{_counted(source.actor_count(), 'actor')}, {_counted(quote_count, 'quote')}.", "")
+    lines.add(f"{counted(source.story_count(), 'story', 'stories')}, {counted(article_count, 'article')}, "
+              f"{counted(source.actor_count(), 'actor')}, {counted(quote_count, 'quote')}.", "")
     lines.add("## Stories", "")
     for story in source.stories():
         lines.add(f"### {_md(story.title)}", "")
@@ -413,7 +414,3 @@ def to_markdown(briefing: Briefing) -> str:
 def write_export(briefing: Briefing | Source, fmt: str, write: Write) -> None:
     """The briefing as `fmt` ("json" or "markdown")."""
     (write_json if fmt == "json" else write_markdown)(briefing, write)
-
-
-def _counted(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else plural or singular + 's'}"

@@ -8,7 +8,8 @@ from rich.style import Style
 from rich.text import Text
 
 from brief.library import Library
-from brief.tui.safe import counted, one_line
+from brief.tui.safe import one_line
+from brief.wording import counted
 
 StyleOf = Callable[[str], Style]
 

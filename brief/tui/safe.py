@@ -35,8 +35,3 @@ def one_line(value: str | None) -> str:
 def literal(value: str | None, style: Style | str = "") -> Text:
     """A Text that shows `value` exactly as written, whatever brackets it holds."""
     return Text(clean(value), style=style, end="")
-
-
-def counted(count: int, singular: str, plural: str | None = None) -> str:
-    """`1 article`, `2 articles`: the count with the word in its number."""
-    return f"{count} {singular if count == 1 else plural or singular + 's'}"

@@ -15,8 +15,9 @@ from rich.text import Text
 
 from brief.library import Library
 from brief.models import Article, Quote, SummarySentence
-from brief.tui.safe import clean, counted, one_line
+from brief.tui.safe import clean, one_line
 from brief.tui.widgets.document import DocBuilder, Target
+from brief.wording import counted
 
 LIST_LIMIT = 200  # a source may have thousands of articles: show the first ones
 CONTEXT_LIMIT = 50

@@ -17,10 +17,11 @@ from textual.widgets._footer import FooterKey
 
 from brief.tui import actions
 from brief.tui.rows import rows_for
-from brief.tui.safe import counted, one_line
+from brief.tui.safe import one_line
 from brief.tui.state import TABS
 from brief.tui.widgets.document import Document, Target
 from brief.tui.widgets.virtual_list import VirtualList
+from brief.wording import counted
 
 # The views (and the models and pydantic behind them), the palette's commands, search and the web
 # browser are imported when first used: the first screen of a cached corpus needs none of them.

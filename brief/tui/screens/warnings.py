@@ -11,9 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from brief.tui.safe import counted
 from brief.tui.screens.help import HelpScreen
 from brief.tui.widgets.document import DocBuilder, Document
+from brief.wording import counted
 
 
 def warnings_document(warnings: Sequence):
