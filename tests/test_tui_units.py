@@ -169,3 +169,24 @@ def test_a_saved_selection_is_looked_for_near_its_old_place_only():
     assert _find_row(rows, "elsewhere", 250_000) == 0  # saved on another corpus: the top, at once
     assert rows.reads <= 2 * RESTORE_WINDOW + 2
     assert _find_row(rows, "r5", -1) == 5
+
+
+def test_places_are_kept_per_corpus_and_theme_and_read_marks_for_all(tmp_path):
+    from brief.tui.state import KEPT_CORPORA
+
+    path = tmp_path / "reader.json"
+    path.write_text('{"theme": "brief-light", "tab": "actors", "read": ["s1"]}')  # a file from before
+    assert load_state(path, corpus="/news/a")[0].tab == "actors"
+    save_state(ReaderState(theme="brief-light", tab="quotes", selected={"quotes": "q1"}, read=["s1"]), path,
+               corpus="/news/a")
+    save_state(ReaderState(theme="brief-dark", tab="sources", read=["s1", "s2"]), path, corpus="/news/b")
+    a, problem = load_state(path, corpus="/news/a")
+    assert problem is None and a.tab == "quotes" and a.selected == {"quotes": "q1"}
+    assert a.theme == "brief-dark" and a.read == ["s1", "s2"]  # the last chosen, for every corpus
+    assert load_state(path, corpus="/news/b")[0].tab == "sources"
+    fresh = load_state(path, corpus="/news/new")[0]
+    assert fresh.tab == "stories" and fresh.selected == {} and fresh.place is None
+    for i in range(KEPT_CORPORA + 5):
+        save_state(ReaderState(tab="actors"), path, corpus=f"/c{i}")
+    assert load_state(path, corpus="/news/a")[0].tab == "stories"  # the least recently used went
+    assert load_state(path, corpus=f"/c{KEPT_CORPORA + 4}")[0].tab == "actors"

@@ -87,7 +87,7 @@ class BriefApp(App[int]):
         self._loader = loader
         self.corpus_label = one_line(corpus_label)
         self.notices: list[str] = []
-        self.reader_state, problem = load_state()
+        self.reader_state, problem = load_state(corpus=self.corpus_label)
         if problem:
             self.notices.append(problem)
         self.read: set[str] = set(self.reader_state.read)
@@ -276,7 +276,7 @@ class BriefApp(App[int]):
     def save_state(self) -> None:
         self.reader_state.read = sorted(self.read)
         try:
-            save_state(self.reader_state)
+            save_state(self.reader_state, corpus=self.corpus_label)
         except OSError as exc:
             self.notify(f"Could not save the reader state: {exc}", markup=False, severity="warning")
 

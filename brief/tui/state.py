@@ -82,18 +82,42 @@ def state_path() -> Path:
     return state_dir() / "reader.json"
 
 
-def load_state(path: Path | None = None) -> tuple[ReaderState, str | None]:
-    """The saved state, or a fresh one and why the saved one was ignored."""
-    path = path or state_path()
+# Where the reader was (tab, selected rows, place) is kept per corpus: the last place in one corpus
+# means nothing in another. The theme and the read marks (content-derived ids) are kept for all.
+_PER_CORPUS = ("tab", "selected", "positions", "place")
+KEPT_CORPORA = 50  # the corpora whose places are remembered, the most recently used
+
+
+def _read(path: Path) -> tuple[dict | None, str | None]:
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return ReaderState(), None
+        return None, None
     except (OSError, UnicodeDecodeError) as exc:
-        return ReaderState(), f"Reader state {path} ignored: {exc}"
+        return None, f"Reader state {path} ignored: {exc}"
     try:
-        state = ReaderState.from_json(json.loads(raw))
-    except (json.JSONDecodeError, StateError) as exc:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return None, f"Reader state {path} ignored (broken: {str(exc).splitlines()[0]})"
+    return (data, None) if isinstance(data, dict) else (None, f"Reader state {path} ignored (broken: "
+                                                             "the state is not a JSON object)")
+
+
+def load_state(path: Path | None = None, corpus: str = "") -> tuple[ReaderState, str | None]:
+    """The saved state for `corpus`, or a fresh one and why the saved one was ignored."""
+    path = path or state_path()
+    data, problem = _read(path)
+    if data is None:
+        return ReaderState(), problem
+    corpora = data.get("corpora")
+    if isinstance(corpora, dict):  # else a file from before places were kept per corpus: its flat keys
+        data = {k: v for k, v in data.items() if k not in _PER_CORPUS}
+        place = corpora.get(corpus)
+        if isinstance(place, dict):
+            data.update((k, v) for k, v in place.items() if k in _PER_CORPUS)
+    try:
+        state = ReaderState.from_json(data)
+    except StateError as exc:
         first = str(exc).splitlines()[0]
         return ReaderState(), f"Reader state {path} ignored (broken: {first})"
     if state.tab not in TABS:
@@ -101,13 +125,20 @@ def load_state(path: Path | None = None) -> tuple[ReaderState, str | None]:
     return state, None
 
 
-def save_state(state: ReaderState, path: Path | None = None) -> None:
+def save_state(state: ReaderState, path: Path | None = None, corpus: str = "") -> None:
     path = path or state_path()
     path.parent.mkdir(parents=True, exist_ok=True)
+    saved, _ = _read(path)
+    corpora = saved.get("corpora") if saved else None
+    corpora = dict(corpora) if isinstance(corpora, dict) else {}
+    corpora.pop(corpus, None)  # re-inserted last: the most recently used
+    whole = json.loads(state.to_json())
+    corpora[corpus] = {k: whole.pop(k) for k in _PER_CORPUS}
+    whole["corpora"] = dict(list(corpora.items())[-KEPT_CORPORA:])
     fd, tmp = tempfile.mkstemp(prefix=".reader-", suffix=".json", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(state.to_json())
+            out.write(json.dumps(whole, ensure_ascii=False, separators=(",", ":")))
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
