@@ -72,3 +72,16 @@ def save_briefing(store: Store, key: str, briefing: Briefing, analysis_prefix: s
         yield "meta", "meta", json.dumps(meta).encode("utf-8")
 
     store.put_items(key, items())
+
+
+def update_warnings(store: Store, key: str, warnings: list) -> None:
+    """The same articles make the same briefing, but what went wrong around them may have changed (a
+    bad file added or removed, a bad pattern in the config): the stored briefing's warnings follow."""
+    raw = store.get_item(key, "meta", "meta")
+    if raw is None:
+        return
+    meta = json.loads(raw)
+    current = [w.model_dump() for w in warnings]
+    if meta.get("warnings") != current:
+        meta["warnings"] = current
+        store.replace_item(key, "meta", "meta", json.dumps(meta).encode("utf-8"))

@@ -179,7 +179,9 @@ def _build(path: Path, settings: Settings, store: Store | None,
         from brief.stored_library import StoredLibrary
 
         if not keep_analyses:
-            _update_warnings(store, briefing_key, loaded.warnings)
+            from brief.briefing_writer import update_warnings
+
+            update_warnings(store, briefing_key, loaded.warnings)
             return None, briefing_key  # the caller reads it from the cache as it needs it
         cached = StoredLibrary(store, briefing_key).read_briefing()
         if cached is not None:
@@ -219,31 +221,13 @@ def _build(path: Path, settings: Settings, store: Store | None,
         save_briefing(store, briefing_key, briefing, analysis_prefix(settings),
                       actor_briefs(briefing, by_id) if streamed else None)
     del by_id
-    from brief.analysis.digest import forget_shared_actors
-
-    forget_shared_actors()
     if streamed:
-        from brief.analysis.terms import stem_set
+        from brief.analysis.corpus import forget_corpus_memos
 
-        stem_set.cache_clear()
+        forget_corpus_memos()
     step(steps)
     briefing.warnings = loaded.warnings + store.warnings
     return briefing, briefing_key
-
-
-def _update_warnings(store: Store, key: str, warnings: list) -> None:
-    """The same articles make the same briefing, but what went wrong around them may have changed (a
-    bad file added or removed, a bad pattern in the config): the stored briefing's warnings follow."""
-    import json
-
-    raw = store.get_item(key, "meta", "meta")
-    if raw is None:
-        return
-    meta = json.loads(raw)
-    current = [w.model_dump() for w in warnings]
-    if meta.get("warnings") != current:
-        meta["warnings"] = current
-        store.replace_item(key, "meta", "meta", json.dumps(meta).encode("utf-8"))
 
 
 def corpus_manifest(path: Path, settings: Settings) -> str:

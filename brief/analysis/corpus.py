@@ -47,10 +47,18 @@ def assemble(articles: list[Article], analyses: dict[str, ArticleAnalysis] | dic
     del merged
     if with_actor_briefs:
         build_briefs(briefing, digests)
-        from brief.analysis.terms import stem_set
-
-        stem_set.cache_clear()  # sentences of this corpus, not needed once its briefing is made
+        forget_corpus_memos()
     else:
         fill_briefing(briefing, digests)
     step(4)
     return briefing
+
+
+def forget_corpus_memos() -> None:
+    """The memos of one corpus's linking (stemmed sentences, shared actor tuples), dropped once its
+    briefing is made: by `assemble`, or by a caller that makes the actor briefs itself, after them."""
+    from brief.analysis.digest import forget_shared_actors
+    from brief.analysis.terms import stem_set
+
+    stem_set.cache_clear()
+    forget_shared_actors()
