@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_tui_support import EVIL_NAME, EVIL_QUOTE, GAZETTE_TEXT, at, make_library, screen_text
+from test_tui_support import (
+    EVIL_NAME,
+    EVIL_QUOTE,
+    GAZETTE_TEXT,
+    at,
+    make_library,
+    run_palette,
+    screen_text,
+)
 
 from brief.config import config_dir, state_dir
 from brief.tui.app import BriefApp
@@ -555,12 +563,7 @@ async def test_command_palette_switches_theme_and_exports(tmp_path, monkeypatch)
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         for query in ("brief-light", "JSON"):
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press(*query)
-            await pilot.pause(0.3)
-            await pilot.press("enter")
-            await pilot.pause()
+            await run_palette(pilot, query)
         assert app.theme == "brief-light"
         exported = json.loads((tmp_path / "brief-export.json").read_text())
         assert exported

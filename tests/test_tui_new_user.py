@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from test_tui_support import make_library, screen_text
+from test_tui_support import make_library, run_palette, screen_text
 
 from brief.tui.app import BriefApp
 from brief.tui.widgets.document import Target
@@ -62,15 +62,6 @@ async def test_every_article_row_shows_its_outlet_even_when_the_title_fits():
 
 
 # Export from the palette -------------------------------------------------------------
-async def _palette(pilot, query: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*query)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
-
-
 def _messages(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
@@ -80,8 +71,8 @@ async def test_palette_export_never_overwrites_and_names_the_file(tmp_path, monk
     (tmp_path / "brief-export.json").write_text("mine", encoding="utf-8")
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await _palette(pilot, "JSON")
-        await _palette(pilot, "JSON")
+        await run_palette(pilot, "JSON")
+        await run_palette(pilot, "JSON")
         messages = _messages(app)
     assert (tmp_path / "brief-export.json").read_text(encoding="utf-8") == "mine"
     assert json.loads((tmp_path / "brief-export-2.json").read_text(encoding="utf-8"))
@@ -104,7 +95,7 @@ async def test_palette_export_into_a_read_only_folder_says_so(tmp_path, monkeypa
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         monkeypatch.setattr(Path, "open", refuse)
-        await _palette(pilot, "Markdown")
+        await run_palette(pilot, "Markdown")
         monkeypatch.setattr(Path, "open", opened)
         messages = _messages(app)
     assert any(m.startswith(f"Could not export into {tmp_path}") and "not writable" in m for m in messages), messages
@@ -188,7 +179,7 @@ async def test_palette_show_warnings():
     app = _warned_app(5)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        await _palette(pilot, "Show warnings")
+        await run_palette(pilot, "Show warnings")
         assert isinstance(app.screen, WarningsScreen)
         assert "5 warnings" in screen_text(app)
 

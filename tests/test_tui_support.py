@@ -146,3 +146,13 @@ def make_library(**kwargs) -> Library:
 def screen_text(app) -> str:
     """What the terminal shows now, as plain text."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def run_palette(pilot, query: str) -> None:
+    """Open the command palette, type `query` and take the first match."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
