@@ -18,11 +18,12 @@ import heapq
 import math
 import random
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter, mul, truediv
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -33,6 +34,33 @@ if TYPE_CHECKING:
     from brief.analysis.digest import ArticleDigest
 
 Vector = dict[str, float]
+
+
+class PackedVector:
+    """A weighted term vector as its keys and an array of its weights: about 1.2 KB where the dict
+    and its float objects were 4 KB, for each article through the whole clustering (400 MB of
+    its peak at 100,000 articles). Read as a dict only where a lookup needs one."""
+
+    __slots__ = ("keys", "weights")
+
+    def __init__(self, keys: tuple[str, ...], weights: array):
+        self.keys, self.weights = keys, weights
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __iter__(self):
+        return iter(self.keys)
+
+    def items(self):
+        return zip(self.keys, self.weights)
+
+    def as_dict(self) -> Vector:
+        return dict(zip(self.keys, self.weights))
+
+
+def _as_dict(vector: Vector | PackedVector) -> Vector:
+    return vector.as_dict() if isinstance(vector, PackedVector) else vector
 
 
 @dataclass
@@ -48,10 +76,15 @@ class ClusterSettings:
     summary_sentences: int = 5
 
 
-def _cosine(a: Vector, b: Vector) -> float:
+def _cosine(a: Vector | PackedVector, b: Vector | PackedVector) -> float:
     if len(a) > len(b):
         a, b = b, a
+    if isinstance(b, PackedVector):
+        b = b.as_dict()
     # sum(w * b[t] for t, w in a.items() if t in b): the same products, added in the same order
+    if isinstance(a, PackedVector):
+        inside = list(map(b.__contains__, a.keys))
+        return sum(map(mul, compress(a.weights, inside), map(b.__getitem__, compress(a.keys, inside))))
     common = list(filter(b.__contains__, a))
     return sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
 
@@ -77,14 +110,15 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
     members: list[list[int]] = [[i] for i in range(n)]
     version = [0] * n  # bumped when a cluster grows: what was verified about it no longer holds
     links: list[dict[int, float]] = [dict() for _ in range(n)]  # cluster -> summed similarity to cluster
-    counts: list[dict[int, int]] = [dict() for _ in range(n)]  # cluster -> pairs compared with cluster
+    # cluster -> pairs compared with cluster, where that is not 1: a linked cluster missing here was
+    # compared once (every candidate pair, at first: two entries each for a million pairs otherwise)
+    counts: list[dict[int, int]] = [dict() for _ in range(n)]
     # pairs compared so far, each as the number a * n + b: a set of tuples was the biggest part of
     # clustering 100,000 articles
     compared = {i * n + j for i, j in pairs}
     for (i, j), sim in pairs.items():
         links[i][j] = links[i].get(j, 0.0) + sim
         links[j][i] = links[j].get(i, 0.0) + sim
-        counts[i][j] = counts[j][i] = 1
     verified: dict[tuple[int, int, int, int], float] = {}
     rng = random.Random(0)
 
@@ -97,9 +131,13 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
         found = verified.get(key(i, k))
         return found if found is not None else links[i].get(k, 0.0) / counts[i].get(k, 1)
 
+    def count(i: int, k: int) -> int:
+        return counts[i].get(k, 1) if k in links[i] else 0
+
     def verify(i: int, k: int) -> float:
         total = size[i] * size[k]
-        if total - counts[i].get(k, 0) <= budget:
+        pairs_counted = count(i, k)
+        if total - pairs_counted <= budget:
             for a in members[i]:
                 for b in members[k]:
                     pair = a * n + b if a < b else b * n + a
@@ -108,7 +146,8 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
                         sim = similarity(a, b)
                         links[i][k] = links[i].get(k, 0.0) + sim
                         links[k][i] = links[i][k]
-                        counts[i][k] = counts[k][i] = counts[i].get(k, 0) + 1
+                        pairs_counted += 1
+                        counts[i][k] = counts[k][i] = pairs_counted
             return links[i].get(k, 0.0) / total
         sample = [similarity(rng.choice(members[i]), rng.choice(members[k])) for _ in range(budget)]
         return sum(sample) / budget
@@ -146,12 +185,13 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
         for k, s in links[j].items():
             if k == i:
                 continue
+            both = count(i, k) + counts[j].get(k, 1)
             total = links[i].get(k, 0.0) + s
             links[i][k] = total
             links[k].pop(j, None)
             links[k][i] = total
-            both = counts[i].get(k, 0) + counts[j][k]
-            counts[i][k] = counts[k][i] = both
+            if both != 1:
+                counts[i][k] = counts[k][i] = both
             counts[k].pop(j, None)
         links[j] = {}
         counts[j] = {}
@@ -209,10 +249,14 @@ class StoryClusterer:
         return _Features(articles, analyses, actors_of, self.settings.actor_weight)
 
     @staticmethod
-    def _weigh(features: list[Vector], df: Counter, n: int) -> list[Vector]:
+    def _weigh(features: list[Vector], df: Counter, n: int) -> list[PackedVector]:
         idf = {t: math.log((n + 1) / d) for t, d in df.items()}
         if not all(v > 0 for v in idf.values()):
-            return [_normalise({t: w * idf[t] for t, w in f.items() if idf[t] > 0}) for f in features]
+            out = []
+            for f in features:
+                vector = _normalise({t: w * idf[t] for t, w in f.items() if idf[t] > 0})
+                out.append(PackedVector(tuple(vector), array("d", vector.values())))
+            return out
         # No term is in every article (so it is whenever df counts `features`): each vector is
         # _normalise({t: w * idf[t] for t, w in f.items()}), the same products in the same order.
         out = []
@@ -220,12 +264,13 @@ class StoryClusterer:
         for f in features:
             weights = list(map(mul, f.values(), map(weight_of, f)))
             norm = math.sqrt(sum(map(mul, weights, weights)))
-            out.append(dict(zip(f, map(truediv, weights, repeat(norm)))) if norm else {})
+            out.append(PackedVector(tuple(f), array("d", map(truediv, weights, repeat(norm))))
+                       if norm else PackedVector((), array("d")))
         return out
 
     # --- candidates -------------------------------------------------------------------------------
 
-    def _candidate_pairs(self, vectors: list[Vector], df: Counter, days: list[int | None],
+    def _candidate_pairs(self, vectors: Sequence[Vector | PackedVector], df: Counter, days: list[int | None],
                          items: list[int]) -> dict[tuple[int, int], float]:
         """Cosine of the pairs of `items` that share a heavy, not-too-common term and are close in time."""
         s = self.settings
@@ -235,7 +280,7 @@ class StoryClusterer:
         index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # term -> [(day, item)]
         limit = s.block_terms
         for item in items:
-            vector = vectors[item]
+            vector = _as_dict(vectors[item])
             if limit > 0:
                 terms = []
                 for t in sorted(vector, key=vector.get, reverse=True):
@@ -259,6 +304,7 @@ class StoryClusterer:
         window, max_postings, half = s.window_days, s.max_postings, s.max_postings // 2
         for item in items:
             day = days[item]
+            vector = None
             shared: Counter[int] = Counter()
             for term in block[item]:
                 postings, term_days, term_items = columns[term]
@@ -283,12 +329,14 @@ class StoryClusterer:
                 if day is not None and days[other] is not None and abs(day - days[other]) > s.window_days:
                     pairs[key] = 0.0
                     continue
-                pairs[key] = _cosine(vectors[item], vectors[other])
+                if vector is None:
+                    vector = _as_dict(vectors[item])  # once for all the item's candidates
+                pairs[key] = _cosine(vector, vectors[other])
         return pairs
 
     # --- clustering -------------------------------------------------------------------------------
 
-    def _similarity(self, vectors: list[Vector], days: list[int | None]) -> Callable[[int, int], float]:
+    def _similarity(self, vectors: list[PackedVector], days: list[int | None]) -> Callable[[int, int], float]:
         window = self.settings.window_days
 
         def similarity(a: int, b: int) -> float:
@@ -304,13 +352,13 @@ class StoryClusterer:
         return self._groups(articles, *self._vectors(articles, analyses, actors))
 
     def _vectors(self, articles: list[Article], analyses: dict[str, ArticleAnalysis],
-                 actors: Iterable[Actor]) -> tuple[list[Vector], Counter, list[Vector]]:
+                 actors: Iterable[Actor]) -> tuple[Sequence[Vector], Counter, list[PackedVector]]:
         features = self._features(articles, analyses, actors)
         df = Counter(t for f in features for t in f)
         return features, df, self._weigh(features, df, len(features))
 
     def _groups(self, articles: list[Article], features: list[Vector], df: Counter,
-                vectors: list[Vector]) -> list[list[int]]:
+                vectors: list[PackedVector]) -> list[list[int]]:
         s = self.settings
         n = len(features)
         days = [a.published.toordinal() if a.published else None for a in articles]
@@ -379,7 +427,7 @@ class StoryClusterer:
                                      -(st.published.toordinal() if st.published else 0), st.id))
         return stories
 
-    def _story(self, members: list[Article], vectors: list[Vector], analyses: dict[str, ArticleDigest],
+    def _story(self, members: list[Article], vectors: list[PackedVector], analyses: dict[str, ArticleDigest],
                local_ids: dict[str, str], quotes_of: dict[str, list[str]]) -> Story:
         if len(members) == 1:
             by_centrality = [0]
