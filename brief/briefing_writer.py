@@ -46,7 +46,7 @@ def save_briefing(store: Store, key: str, briefing: Briefing, analysis_prefix: s
         for a in briefing.actors:
             yield "actor", a.id, _dump(a)
         for q in briefing.quotes:
-            yield "quote", q.id, _dump(q)
+            yield "quote", q.id, _dump(q if isinstance(q, BaseModel) else q.to_model())
         for g in briefing.quote_groups:
             yield "group", g.id, _dump(g)
         for brief in briefing.actor_briefs.values() if actor_briefs is None else actor_briefs:

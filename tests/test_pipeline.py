@@ -9,6 +9,7 @@ import pytest
 
 import brief.analysis.article as article_module
 from brief.config import Settings
+from brief.models import Quote
 from brief.pipeline import build_briefing, open_cached, refresh_library
 from brief.store import Store
 from brief.stored_library import StoredLibrary
@@ -228,6 +229,17 @@ def test_actor_briefs_written_as_they_are_made_equal_the_whole_briefings(tmp_pat
     assert whole.actor_briefs and len(library.actor_rows) == len(whole.actors)
     for actor in whole.actors:
         assert library.actor_brief(actor.id) == whole.actor_briefs[actor.id]
+
+
+def test_quotes_written_from_linking_records_equal_the_whole_briefings(tmp_path, seeds_path):
+    # A build for the cache links quotes as slotted records and makes each a model as it is written.
+    library, _ = refresh_library(seeds_path, Settings(), Store(tmp_path / "cache.sqlite3"))
+    whole = build_briefing(seeds_path, Settings(), Store(None))
+    assert whole.quotes and all(type(q) is Quote for q in whole.quotes)
+    assert any(q.speaker_id for q in whole.quotes) and any(q.group_id for q in whole.quotes)
+    stored = [library.quote(q.id) for q in whole.quotes]
+    assert [q.model_dump() for q in stored] == [q.model_dump() for q in whole.quotes]
+    assert [q.model_fields_set for q in stored] == [q.model_fields_set for q in whole.quotes]
 
 
 def test_a_cache_that_cannot_be_opened_still_gives_actor_briefs(tmp_path, seeds_path):

@@ -17,20 +17,23 @@ STEPS = 4  # progress steps of `assemble`: actors, quote groups, stories, briefs
 
 def assemble(articles: list[Article], analyses: dict[str, ArticleAnalysis] | dict[str, ArticleDigest],
              warnings: list[LoadWarning], progress: Callable[[int], None] | None = None,
-             with_actor_briefs: bool = True, release_quotes: bool = False) -> Briefing:
+             with_actor_briefs: bool = True, release_quotes: bool = False, quote_models: bool = True) -> Briefing:
     """The briefing of `articles`. Given full analyses, the briefing holds them; given digests (a cached
     corpus, where the views read analyses from the cache), it holds none. `progress(n)` is told each
     of the `STEPS` steps done, so a long assemble is seen moving. Without `with_actor_briefs` the
     caller makes them (`briefs.actor_briefs`), to write each as it comes. With `release_quotes` the
-    given digests drop their quote tuples once merged (see `ArticleDigest.release_quotes`)."""
+    given digests drop their quote tuples once merged (see `ArticleDigest.release_quotes`). Without
+    `quote_models` the briefing's quotes are `LinkedQuote` records, for a caller that writes it to
+    the cache (`save_briefing` makes each a model as it writes it) and does not keep it."""
     step = progress or (lambda n: None)
     digests = digests_of(articles, analyses)
     kept = {k: v for k, v in analyses.items() if isinstance(v, ArticleAnalysis)}
-    merged = ActorMerger().merge(articles, digests)
+    merged = ActorMerger().merge(articles, digests, quote_models)
     actors, quotes = merged.actors, merged.quotes
     for article_id, digest in digests.items():
-        # Merging made the quotes into models; the digests keep only where quotations run. Digests
-        # made here go with this call; the caller's own only when it says it is done with their quotes.
+        # Merging made the quotes (models, or records to write); the digests keep only where quotations
+        # run. Digests made here go with this call; the caller's own only when it says it is done with
+        # their quotes.
         if release_quotes or analyses.get(article_id) is not digest:
             digest.release_quotes()
     step(1)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from brief.analysis.collector import collector_paused
+from brief.analysis.digest import LinkedQuote
 from brief.analysis.names import (
     address_gender,
     first_name_forms,
@@ -47,7 +48,7 @@ class MergeResult:
     """
 
     actors: list[Actor]
-    quotes: list[Quote]
+    quotes: list[Quote] | list[LinkedQuote]
     local_actor_ids: dict[str, str] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator:
@@ -306,11 +307,15 @@ def _route(actor: LocalActor) -> tuple[int, str | None]:
 
 
 class ActorMerger:
-    def merge(self, articles: list[Article], analyses: dict[str, ArticleAnalysis | ArticleDigest]) -> MergeResult:
+    def merge(self, articles: list[Article], analyses: dict[str, ArticleAnalysis | ArticleDigest],
+              quote_models: bool = True) -> MergeResult:
+        """Without `quote_models` the quotes are `LinkedQuote` records, for a caller that writes them
+        out rather than keeps them."""
         with collector_paused():
-            return self._merge(articles, analyses)
+            return self._merge(articles, analyses, quote_models)
 
-    def _merge(self, articles: list[Article], analyses: dict[str, ArticleAnalysis | ArticleDigest]) -> MergeResult:
+    def _merge(self, articles: list[Article], analyses: dict[str, ArticleAnalysis | ArticleDigest],
+               quote_models: bool = True) -> MergeResult:
         from brief.analysis.digest import digests_of
 
         analyses = digests_of(articles, analyses)
@@ -346,7 +351,7 @@ class ActorMerger:
         self.df, self._rare_memo, self._identity_of = Counter(), {}, {}
         actors, local_ids = self._actors(clusters)
         by_id = {a.id: a for a in actors}
-        quotes: list[Quote] = []
+        quotes: list = []
         validate = Quote.model_validate
         for article in articles:
             analysis = analyses.get(article.id)
@@ -355,10 +360,15 @@ class ActorMerger:
             article_id = article.id
             for values in analysis.quotes:
                 # the Quote that `analysis.quote_models()` would give, with its speaker_id set
-                data = dict(zip(_QUOTE_FIELDS, values))
-                speaker_key = data["speaker_key"]
-                speaker_id = data["speaker_id"] = local_ids.get(f"{article_id}:{speaker_key}") if speaker_key else None
-                q = validate(data)
+                if quote_models:
+                    data = dict(zip(_QUOTE_FIELDS, values))
+                    speaker_key = data["speaker_key"]
+                    speaker_id = data["speaker_id"] = local_ids.get(f"{article_id}:{speaker_key}") if speaker_key else None
+                    q = validate(data)
+                else:
+                    q = LinkedQuote(values)
+                    speaker_key = q.speaker_key
+                    speaker_id = q.speaker_id = local_ids.get(f"{article_id}:{speaker_key}") if speaker_key else None
                 if speaker_id:
                     by_id[speaker_id].quote_ids.append(q.id)
                 quotes.append(q)
