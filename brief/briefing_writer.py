@@ -61,10 +61,12 @@ def save_briefing(store: Store, key: str, briefing: Briefing, analysis_prefix: s
             links.setdefault(q.article_id, {"stories": [], "quotes": []})["quotes"].append(q.id)
         for aid, link in links.items():
             yield "links", aid, json.dumps(link).encode("utf-8")
-        local: dict[str, dict[str, str]] = {}
-        for compound, actor_id in briefing.local_actor_ids.items():
-            aid, _, key_ = compound.partition(":")
-            local.setdefault(aid, {})[key_] = actor_id
+        local: dict[str, dict[str, str]] | None = getattr(briefing.local_actor_ids, "by_article", None)
+        if local is None:
+            local = {}
+            for compound, actor_id in briefing.local_actor_ids.items():
+                aid, _, key_ = compound.partition(":")
+                local.setdefault(aid, {})[key_] = actor_id
         for aid, mapping in local.items():
             yield "local", aid, json.dumps(mapping).encode("utf-8")
         warnings = [w.model_dump() for w in briefing.warnings]

@@ -212,7 +212,7 @@ def _build(path: Path, settings: Settings, store: Store | None,
     # one as they are made, never all held at once.
     streamed = store.path is not None and store.usable and not keep_analyses
     briefing = assemble(loaded.articles, by_id, loaded.warnings, step, with_actor_briefs=not streamed,
-                        release_quotes=True, quote_models=not streamed)
+                        release_quotes=True, to_write=streamed)
     if store.path is not None:
         from brief.analysis.briefs import actor_briefs
         from brief.briefing_writer import save_briefing

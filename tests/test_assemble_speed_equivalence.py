@@ -11,6 +11,7 @@ import math
 import random
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from brief.analysis.briefs import _ranked, _together
 from brief.analysis.groups import QuoteGrouper
@@ -20,8 +21,8 @@ from brief.analysis.stories import (
     PackedVector,
     StoryClusterer,
     _cosine,
-    average_link,
     _normalise,
+    average_link,
     fragment_indices,
     select_sentences,
 )

@@ -206,3 +206,22 @@ def test_a_name_typed_other_in_one_article_joins_the_person_of_another():
     )
     person = actor_named(result, "Ruffo Delgado")
     assert person.kind == "person" and len(person.article_ids) == 2
+
+
+def test_local_actor_ids_read_like_the_dict_of_article_and_key():
+    from brief.analysis.merge import LocalActorIds
+
+    ids = LocalActorIds()
+    plain = {}
+    for article_id, key, actor_id in [("a1", "p:waltz", "x"), ("a1", "o:nato", "y"), ("b2", "p:waltz", "x"),
+                                      ("a1", "p:waltz", "z"), ("c3", "unresolved:smith", "w")]:
+        ids.set(article_id, key, actor_id)
+        plain[f"{article_id}:{key}"] = actor_id
+    assert len(ids) == len(plain) == 4 and bool(ids)
+    assert dict(ids.items()) == plain == ids.to_dict() and set(ids) == set(plain)
+    assert ids["c3:unresolved:smith"] == "w" and ids.get("a1:p:waltz") == "z"
+    assert ids.get("a1:p:nobody") is None and ids.get("zz:p:waltz", "none") == "none"
+    assert "b2:p:waltz" in ids and "b2:o:nato" not in ids and 3 not in ids
+    with pytest.raises(KeyError):
+        ids["b2:o:nato"]
+    assert not LocalActorIds()

@@ -242,6 +242,15 @@ def test_quotes_written_from_linking_records_equal_the_whole_briefings(tmp_path,
     assert [q.model_fields_set for q in stored] == [q.model_fields_set for q in whole.quotes]
 
 
+def test_local_actor_ids_written_per_article_equal_the_whole_briefings(tmp_path, seeds_path):
+    library, _ = refresh_library(seeds_path, Settings(), Store(tmp_path / "cache.sqlite3"))
+    whole = build_briefing(seeds_path, Settings(), Store(None))
+    assert whole.local_actor_ids and type(whole.local_actor_ids) is dict
+    for compound, actor_id in whole.local_actor_ids.items():
+        article_id, _, key = compound.partition(":")
+        assert library.actor_for_mention(article_id, key).id == actor_id
+
+
 def test_a_cache_that_cannot_be_opened_still_gives_actor_briefs(tmp_path, seeds_path):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")

@@ -11,7 +11,7 @@ import heapq
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain, compress
 from typing import TYPE_CHECKING
 
@@ -82,7 +82,7 @@ def _cited(digests: dict[str, ArticleDigest], article_id: str) -> tuple[str, ...
     return digest.cited_sources if digest else ()
 
 
-def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: dict[str, str],
+def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: Mapping[str, str],
                   digests: dict[str, ArticleDigest]) -> Iterator[ActorBrief]:
     story_of = {a: s.id for s in briefing.stories for a in s.article_ids}
     # Sentences that carry an actor's own quotes are what they said, not what is said about them.

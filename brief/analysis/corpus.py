@@ -17,18 +17,19 @@ STEPS = 4  # progress steps of `assemble`: actors, quote groups, stories, briefs
 
 def assemble(articles: list[Article], analyses: dict[str, ArticleAnalysis] | dict[str, ArticleDigest],
              warnings: list[LoadWarning], progress: Callable[[int], None] | None = None,
-             with_actor_briefs: bool = True, release_quotes: bool = False, quote_models: bool = True) -> Briefing:
+             with_actor_briefs: bool = True, release_quotes: bool = False, to_write: bool = False) -> Briefing:
     """The briefing of `articles`. Given full analyses, the briefing holds them; given digests (a cached
     corpus, where the views read analyses from the cache), it holds none. `progress(n)` is told each
     of the `STEPS` steps done, so a long assemble is seen moving. Without `with_actor_briefs` the
     caller makes them (`briefs.actor_briefs`), to write each as it comes. With `release_quotes` the
-    given digests drop their quote tuples once merged (see `ArticleDigest.release_quotes`). Without
-    `quote_models` the briefing's quotes are `LinkedQuote` records, for a caller that writes it to
-    the cache (`save_briefing` makes each a model as it writes it) and does not keep it."""
+    given digests drop their quote tuples once merged (see `ArticleDigest.release_quotes`). With
+    `to_write` the briefing is made to be written to the cache and dropped, in the forms
+    `save_briefing` reads and that hold least: its quotes are `LinkedQuote` records, its local actor
+    ids a `LocalActorIds`."""
     step = progress or (lambda n: None)
     digests = digests_of(articles, analyses)
     kept = {k: v for k, v in analyses.items() if isinstance(v, ArticleAnalysis)}
-    merged = ActorMerger().merge(articles, digests, quote_models)
+    merged = ActorMerger().merge(articles, digests, quote_models=not to_write)
     actors, quotes = merged.actors, merged.quotes
     for article_id, digest in digests.items():
         # Merging made the quotes (models, or records to write); the digests keep only where quotations
@@ -41,11 +42,13 @@ def assemble(articles: list[Article], analyses: dict[str, ArticleAnalysis] | dic
     step(2)
     stories = StoryClusterer().cluster(articles, digests, actors, quotes, merged.local_actor_ids)
     step(3)
-    # Built, not validated: every part was just made as its model, and validating would copy the
-    # mention-to-actor map (1.5 million entries at 100,000 articles) and every list.
+    # Built, not validated: every part was just made (as its model, or in its compact form to be
+    # written), and validating would copy the mention-to-actor map (1.5 million entries at 100,000
+    # articles) and every list.
     briefing = Briefing.model_construct(
         articles=articles, analyses=kept, stories=stories, actors=actors, quotes=quotes, quote_groups=groups,
-        warnings=warnings, local_actor_ids=merged.local_actor_ids,
+        warnings=warnings,
+        local_actor_ids=merged.local_actor_ids if to_write else merged.local_actor_ids.to_dict(),
     )
     del merged
     if with_actor_briefs:

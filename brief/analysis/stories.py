@@ -21,7 +21,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import itemgetter, mul, truediv
@@ -403,12 +403,12 @@ class StoryClusterer:
     # --- stories ----------------------------------------------------------------------------------
 
     def cluster(self, articles: list[Article], analyses: dict[str, ArticleAnalysis], actors: list[Actor],
-                quotes: list[Quote], local_actor_ids: dict[str, str] | None = None) -> list[Story]:
+                quotes: list[Quote], local_actor_ids: Mapping[str, str] | None = None) -> list[Story]:
         with collector_paused():
             return self._cluster(articles, analyses, actors, quotes, local_actor_ids)
 
     def _cluster(self, articles: list[Article], analyses: dict[str, ArticleAnalysis], actors: list[Actor],
-                 quotes: list[Quote], local_actor_ids: dict[str, str] | None = None) -> list[Story]:
+                 quotes: list[Quote], local_actor_ids: Mapping[str, str] | None = None) -> list[Story]:
         from brief.analysis.digest import digests_of
 
         analyses = digests_of(articles, analyses)
@@ -428,7 +428,7 @@ class StoryClusterer:
         return stories
 
     def _story(self, members: list[Article], vectors: list[PackedVector], analyses: dict[str, ArticleDigest],
-               local_ids: dict[str, str], quotes_of: dict[str, list[str]]) -> Story:
+               local_ids: Mapping[str, str], quotes_of: dict[str, list[str]]) -> Story:
         if len(members) == 1:
             by_centrality = [0]
         else:
