@@ -113,9 +113,6 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
     # cluster -> pairs compared with cluster, where that is not 1: a linked cluster missing here was
     # compared once (every candidate pair, at first: two entries each for a million pairs otherwise)
     counts: list[dict[int, int]] = [dict() for _ in range(n)]
-    # pairs compared so far, each as the number a * n + b: a set of tuples was the biggest part of
-    # clustering 100,000 articles
-    compared = {i * n + j for i, j in pairs}
     for (i, j), sim in pairs.items():
         links[i][j] = links[i].get(j, 0.0) + sim
         links[j][i] = links[j].get(i, 0.0) + sim
@@ -134,6 +131,16 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
     def count(i: int, k: int) -> int:
         return counts[i].get(k, 1) if k in links[i] else 0
 
+    # Pairs compared so far, each as the number a * n + b (a < b): the candidates, sorted in an array
+    # (8 bytes a pair, where a set of a million numbers takes 60), and those compared since in a set.
+    # Made once `pairs` is gone, from `links`, which holds the same pairs while no cluster has merged.
+    candidates = array("q")
+    compared: set[int] = set()
+
+    def was_compared(pair: int) -> bool:
+        at = bisect_left(candidates, pair)
+        return (at < len(candidates) and candidates[at] == pair) or pair in compared
+
     def verify(i: int, k: int) -> float:
         total = size[i] * size[k]
         pairs_counted = count(i, k)
@@ -141,7 +148,7 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
             for a in members[i]:
                 for b in members[k]:
                     pair = a * n + b if a < b else b * n + a
-                    if pair not in compared:
+                    if not was_compared(pair):
                         compared.add(pair)
                         sim = similarity(a, b)
                         links[i][k] = links[i].get(k, 0.0) + sim
@@ -154,7 +161,10 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
 
     heap = [(-s, i, j) for (i, j), s in pairs.items() if s >= threshold]
     heapq.heapify(heap)
-    del pairs  # all it said is in `links`, `counts` and `compared` now (callers pass it on, not keep it)
+    del pairs  # all it said is in `links` now (callers pass it on, not keep it)
+    if similarity is not None:
+        for i in range(n):
+            candidates.extend(i * n + j for j in sorted(links[i]) if j > i)
     alive = [True] * n
     clusters = n
     while heap and clusters > stop_at:
