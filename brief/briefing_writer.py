@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from pydantic import BaseModel
 
@@ -20,12 +20,14 @@ def _dump(model: BaseModel) -> bytes:
 
 
 def save_briefing(store: Store, key: str, briefing: Briefing, analysis_prefix: str | None = None,
-                  actor_briefs: Iterable[ActorBrief] | None = None) -> None:
+                  actor_briefs: Iterable[ActorBrief] | None = None,
+                  article_text: Callable[[str], str] | None = None) -> None:
     """Write a briefing as items; the 'meta' item, written last, marks it complete.
 
     With `analysis_prefix` the analyses are not written again: they are read from the store's
     analyses table under `analysis_prefix + article id` (they are the biggest part of a briefing).
     `actor_briefs`, when given, stand for `briefing.actor_briefs` and are written as they come.
+    `article_text(article_id)`, when given, is each article's text, which its model does not hold.
     """
     library = Library(briefing)
 
@@ -37,7 +39,8 @@ def save_briefing(store: Store, key: str, briefing: Briefing, analysis_prefix: s
                 part = rows[start:start + ROW_CHUNK]
                 yield f"rows:{name}", str(number), json.dumps(part, ensure_ascii=False, default=str).encode("utf-8")
         for a in briefing.articles:
-            yield "article", a.id, _dump(a)
+            yield "article", a.id, _dump(a if article_text is None else
+                                         a.model_copy(update={"text": article_text(a.id)}))
         if analysis_prefix is None:
             for aid, analysis in briefing.analyses.items():
                 yield "analysis", aid, _dump(analysis)

@@ -211,6 +211,8 @@ def _build(path: Path, settings: Settings, store: Store | None,
     # A briefing that goes to the cache and is read back from it has its actor briefs written one by
     # one as they are made, never all held at once.
     streamed = store.path is not None and store.usable and not keep_analyses
+    if streamed:
+        _pack_texts(loaded.articles, by_id)
     briefing = assemble(loaded.articles, by_id, loaded.warnings, step, with_actor_briefs=not streamed,
                         release_quotes=True, to_write=streamed)
     if store.path is not None:
@@ -219,7 +221,8 @@ def _build(path: Path, settings: Settings, store: Store | None,
         from brief.keys import analysis_prefix
 
         save_briefing(store, briefing_key, briefing, analysis_prefix(settings),
-                      actor_briefs(briefing, by_id) if streamed else None)
+                      actor_briefs(briefing, by_id) if streamed else None,
+                      _text_of(by_id) if streamed else None)
     del by_id
     if streamed:
         from brief.analysis.corpus import forget_corpus_memos
@@ -228,6 +231,24 @@ def _build(path: Path, settings: Settings, store: Store | None,
     step(steps)
     briefing.warnings = loaded.warnings + store.warnings
     return briefing, briefing_key
+
+
+def _pack_texts(articles: list[Article], digests: dict[str, object]) -> None:
+    """Linking reads article texts only through the digests' sentences, and the briefing is written,
+    not kept: each text is held once, compressed in its digest, and the articles keep their
+    metadata (`save_briefing` writes each article with its text again)."""
+    from brief.analysis.collector import release_free_memory
+
+    for article in articles:
+        digest = digests.get(article.id)
+        if digest is not None:
+            digest.pack_text()
+            article.text = ""
+    release_free_memory()
+
+
+def _text_of(digests: dict[str, object]) -> Callable[[str], str]:
+    return lambda article_id: digests[article_id].text
 
 
 def corpus_manifest(path: Path, settings: Settings) -> str:

@@ -85,3 +85,16 @@ def test_the_same_actor_in_two_digests_is_one_tuple(seeds_path):
     first = ArticleDigest.from_plain(plain, article.text)
     second = ArticleDigest.from_plain(unpack_plain(pack_plain(plain)), article.text)
     assert first.actors and all(a is b for a, b in zip(first.actors, second.actors))
+
+
+def test_a_digest_with_its_text_packed_reads_the_same_text_and_sentences(seeds_path):
+    settings = Settings()
+    for article in load_corpus(seeds_path, settings, store=None).articles:
+        analysis = analyse_article(article, settings)
+        digest = digest_of(analysis, article.text)
+        before = (digest.text, digest.sentences)
+        digest.pack_text()
+        digest.pack_text()  # once packed, stays packed
+        assert type(digest._text) is bytes and len(digest._text) < len(article.text.encode())
+        assert (digest.text, digest.sentences) == before
+        assert [s.text for s in digest.sentences] == [s.text for s in analysis.sentences]

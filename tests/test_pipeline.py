@@ -251,6 +251,19 @@ def test_local_actor_ids_written_per_article_equal_the_whole_briefings(tmp_path,
         assert library.actor_for_mention(article_id, key).id == actor_id
 
 
+def test_articles_written_from_compressed_texts_equal_the_loaded_ones(tmp_path, seeds_path):
+    # A build for the cache keeps each text compressed in its digest while linking, and writes it back.
+    from brief.corpus import load_corpus
+
+    library, _ = refresh_library(seeds_path, Settings(), Store(tmp_path / "cache.sqlite3"))
+    loaded = load_corpus(seeds_path, Settings(), store=None).articles
+    assert loaded and all(a.text for a in loaded)
+    for article in loaded:
+        assert library.article(article.id) == article
+    whole = build_briefing(seeds_path, Settings(), Store(None))
+    assert [s.summary for s in library.briefing.stories] == [s.summary for s in whole.stories]
+
+
 def test_a_cache_that_cannot_be_opened_still_gives_actor_briefs(tmp_path, seeds_path):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")

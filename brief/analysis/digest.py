@@ -3,15 +3,18 @@
 A full `ArticleAnalysis` is ~58 KB as pydantic objects; at 100,000 articles that is 6 GB. The
 merging, clustering and brief steps need only the actors, mention counts and the sentences
 mentions fall in, the terms, the quotes, the summary and the sentence offsets (texts are sliced
-from the article's own text, which is in memory anyway). A digest is built once, where the
+from the article's own text, which a build for the cache keeps compressed: `pack_text`). A digest
+is built once, where the
 analysis is made, and cached beside it in plain Python values (`to_plain`), so reopening a changed
 corpus reads digests, not analyses.
 """
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from bisect import bisect_right
+from functools import lru_cache
 from sys import intern
 from typing import Any, NamedTuple
 
@@ -60,6 +63,11 @@ def _interned(values) -> tuple[str, ...]:
     return tuple(intern(v) for v in values)
 
 
+@lru_cache(maxsize=64)  # the steps read one article's sentences a few at a time, then move on
+def _inflated(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8")
+
+
 def _ints(values) -> array:
     return array("i", values)
 
@@ -68,8 +76,8 @@ class ArticleDigest:
     """One article's digest. Strings that recur across articles (names, keys, terms) are interned and
     numbers are packed in arrays, so 100,000 digests stay a few hundred megabytes."""
 
-    __slots__ = ("_fragments", "actors", "article_id", "cited_sources", "counts", "pairs", "quotes", "spans",
-                 "summary", "term_keys", "term_weights", "text")
+    __slots__ = ("_fragments", "_text", "actors", "article_id", "cited_sources", "counts", "pairs", "quotes",
+                 "spans", "summary", "term_keys", "term_weights")
 
     def __init__(self, article_id: str, actors: tuple[ActorDigest, ...], counts: array, pairs: array,
                  term_keys: tuple[str, ...], term_weights: array, quotes: tuple[tuple, ...], spans: array,
@@ -86,8 +94,21 @@ class ArticleDigest:
         self.spans = spans  # sentence offsets, flat: start0, end0, start1, end1, ...
         self.summary = summary
         self.cited_sources = cited_sources
-        self.text = text
+        self._text: str | bytes = text
         self._fragments: frozenset[int] | None = None
+
+    # -- the article's text ------------------------------------------------------------------------
+    @property
+    def text(self) -> str:
+        text = self._text
+        return text if type(text) is str else _inflated(text)
+
+    def pack_text(self) -> None:
+        """Keep the text zlib-compressed from now on, for a caller that holds the digests of a whole
+        corpus and drops its own copies of the texts (about half of 250 MB at 100,000 articles).
+        Sentences are then sliced from the text inflated again, the last few articles' kept at hand."""
+        if type(self._text) is str:
+            self._text = zlib.compress(self._text.encode("utf-8"), 6)
 
     # -- what the analysis would say ---------------------------------------------------------------
     @property
