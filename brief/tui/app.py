@@ -409,7 +409,10 @@ def run_app(path: Path, settings: Settings, no_cache: bool = False) -> int:
     app = corpus_app(path, settings, no_cache)
 
     async def run() -> int:
-        result = await app.run_async() or 0
+        result = await app.run_async()
+        # An unhandled exception in the reader (shown as a traceback once the terminal is back)
+        # ends `brief` with failure, not 0: Textual sets the return code and returns no result.
+        result = result if isinstance(result, int) else (app.return_code or 0)
         if app.loading_in_background:
             # The reader is closed and the terminal restored, but a re-analysis still runs in a
             # thread that Python would wait for. What it finished is already in the cache (each

@@ -326,6 +326,8 @@ class MainScreen(Screen):
     @on(VirtualList.Highlighted)
     def _preview(self, event: VirtualList.Highlighted) -> None:
         event.stop()
+        if not event.is_current:  # from a list shown before (a tab key handled first)
+            return
         self.end_search(redraw=False)  # moving in a list leaves the search
         self._preview_row(event.index)
 
@@ -338,6 +340,8 @@ class MainScreen(Screen):
     @on(VirtualList.Selected)
     def _open_from_list(self, event: VirtualList.Selected) -> None:
         event.stop()
+        if not event.is_current:
+            return
         place = self._list_place(event.index)
         if place != self.place:
             self.show_place(place, reset=True)

@@ -49,17 +49,25 @@ class VirtualList(ScrollView, can_focus=True):
     VirtualList > .virtual-list--quote { color: $success; }
     """
 
-    class Highlighted(Message):
+    class _RowMessage(Message):
         def __init__(self, vlist: VirtualList, index: int) -> None:
             self.vlist = vlist
             self.index = index
+            self.source = vlist.source
             super().__init__()
 
-    class Selected(Message):
-        def __init__(self, vlist: VirtualList, index: int) -> None:
-            self.vlist = vlist
-            self.index = index
-            super().__init__()
+        @property
+        def is_current(self) -> bool:
+            """Whether the row is still on the list: a tab switched (or keys queued while busy)
+            after the move leaves a highlight of a row the new list may not have."""
+            return self.vlist.source is self.source and 0 <= self.index < len(self.source)
+
+    class Highlighted(_RowMessage):
+        """The cursor moved to row `index` of `source` (the list may show another source by the
+        time this is handled: see `is_current`)."""
+
+    class Selected(_RowMessage):
+        """enter on row `index` of `source`."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
