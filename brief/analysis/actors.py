@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, not_
 from pathlib import Path
 
 from brief.analysis.names import (
@@ -42,6 +44,7 @@ _TOKEN = re.compile(
     r"|(?P<dotted>[A-Z](?<!\w[A-Z])\.(?:[A-Z]\.)+)"
     r"|(?P<word>[^\W\d_]\w*(?:[-'’][^\W\d_]\w*)*)"
 )
+_WHOLE = _FIRST_CHAR = itemgetter(0)
 _PARTICLES = frozenset("de van von der den del della di da dos das du la le bin ibn al el ter ten".split())
 _ABBREVIATED = frozenset("mr mrs ms dr st sen gov rep gen col lt sgt capt prof rev jr sr adm maj cpl pres".split())
 _OPENING = "“\"‘'(["
@@ -219,54 +222,73 @@ class _Actor:
             self.roles.append(role)
 
 
-def _tokenize(text: str, lower_texts: list[str] | None = None, capitals: list[int] | None = None,
-              handles: list[int] | None = None) -> list[_Token]:
-    """The tokens of `text` (a token's index is its place in the list). When given, `lower_texts` gets
-    the text of each word not written with a capital first (the tokens of kind 'word' whose first
-    letter is not upper case), `capitals` the indices of the capitalised tokens, `handles` those of
-    the handles, so that later steps need not walk every token again."""
-    tokens: list[_Token] = []
-    append = tokens.append
-    lower_append = (lower_texts if lower_texts is not None else []).append
-    capital_append = (capitals if capitals is not None else []).append
-    handle_append = (handles if handles is not None else []).append
+class _Tokens(dict):
+    """An article's tokens by index (a token's index is its place in the text's order of tokens).
+
+    Most tokens are words not written with a capital first, which the rules only look at beside a
+    name: those become _Token objects when first asked for. `words`, `starts` and `ends` hold every
+    token's text (as matched, before a possessive or a hyphenated tail is cut off a capitalised
+    word), start and end; `size` is how many tokens there are."""
+
+    __slots__ = ("ends", "size", "starts", "words")
+
+    def __missing__(self, index: int) -> _Token:
+        if not 0 <= index < self.size:
+            raise IndexError(index)
+        word = self.words[index]
+        tok = self[index] = _Token(self.starts[index], self.ends[index], word, "handle" if word[0] == "@" else "word",
+                                   word.lower(), False, False, False, False, index)
+        return tok
+
+
+def _tokenize(text: str, capitals: list[int], handles: list[int]) -> tuple[_Tokens, set[str]]:
+    """The tokens of `text`, and the set of the words not written with a capital first (the tokens
+    of kind 'word' whose first letter is not upper case). `capitals` gets the indices of the
+    capitalised tokens, `handles` those of the handles, so that later steps need not walk every
+    token again."""
+    matches = list(_TOKEN.finditer(text))
+    tokens = _Tokens()
+    tokens.starts = starts = list(map(re.Match.start, matches))
+    tokens.ends = ends = list(map(re.Match.end, matches))
+    tokens.words = words = list(map(_WHOLE, matches))
+    tokens.size = len(words)
+    firsts = list(map(_FIRST_CHAR, words))
+    upper = list(map(str.isupper, firsts))
+    handles.extend(compress(range(len(words)), map("@".__eq__, firsts)))
+    lower = set(compress(words, map(not_, upper)))
+    if handles:
+        lower.difference_update(map(words.__getitem__, handles))
     size = len(text)
     token = _Token
-    for index, m in enumerate(_TOKEN.finditer(text)):
-        word = m[0]
-        first = word[0]
-        start, end = m.span()
-        if not first.isupper():
-            # a handle, or a lower-case word: no name
-            if first == "@":
-                append(token(start, end, word, "handle", word.lower(), False, False, False, False, index))
-                handle_append(index)
-            else:
-                append(token(start, end, word, "word", word.lower(), False, False, False, False, index))
-                lower_append(word)
-            continue
+    get = tokens.get
+    capital_append = capitals.append
+    for index in compress(range(len(words)), upper):
+        word = words[index]
+        start = starts[index]
+        end = ends[index]
         kind = "dotted" if word[-1] == "." else "word"
         possessive = closes = False
         if kind == "word" and ("'" in word or "’" in word) and _CONTRACTION.search(word):
             kind = "contraction"  # I'm, We've, Don't: never a name
         elif kind == "word" and "-" in word and word.rsplit("-", 1)[1].islower() and not (
-                tokens and tokens[-1].capitalised and text[tokens[-1].end:start] == " " and hyphenated_given(word)):
+                (before := get(index - 1)) is not None and before.capitalised and text[before.end:start] == " "
+                and hyphenated_given(word)):
             word = word.rsplit("-", 1)[0]  # 'Texas-based', 'Kremlin-backed': the name is the head
             end, closes = start + len(word), True
         elif len(word) > 3 and word[-2] in "'’" and word[-1] in "sS":
             word, end, possessive = word[:-2], end - 2, True
         elif word[-1] == "s" and end < size and text[end] in "'’" and (end + 1 >= size or not text[end + 1].isalnum()):
             possessive = True
-        append(token(start, end, word, kind, word.lower(), kind != "contraction", possessive, False, closes, index))
+        tokens[index] = token(start, end, word, kind, word.lower(), kind != "contraction", possessive, False, closes, index)
         if kind != "contraction":
             capital_append(index)
-    return tokens
+    return tokens, lower
 
 
-def _mark_initials(text: str, tokens: list[_Token], sentences: list[Sentence]) -> None:
+def _mark_initials(text: str, tokens: _Tokens, sentences: list[Sentence]) -> None:
     starts = sorted({s.start for s in sentences} | {0} | {m.end() for m in re.finditer(r"\n", text)})
-    token_starts = [t.start for t in tokens]
-    n = len(tokens)
+    token_starts = tokens.starts
+    n = tokens.size
     # The first token of a sentence (or line), when nothing alphanumeric stands before it; only the
     # first can be, as any later one has that first token before it.
     for j, start in enumerate(starts):
@@ -284,13 +306,15 @@ def _mark_initials(text: str, tokens: list[_Token], sentences: list[Sentence]) -
             tokens[k].initial = True
 
 
-def _headline_paragraphs(text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+def _headline_paragraphs(text: str, tokens: _Tokens) -> list[tuple[int, int]]:
     """Spans of title-case lines ('Stealth Over Health: Hillary Clinton Was Headed...'): their
     capitals say nothing, so only names known from the body are taken there."""
     spans = []
     pos = 0
     ti = 0
-    starts = [t.start for t in tokens]
+    starts = tokens.starts
+    token_words = tokens.words
+    get = tokens.get
     for line in text.split("\n"):
         end = pos + len(line)
         stop = bisect.bisect_left(starts, end, ti)  # the line's tokens are tokens[ti:stop]
@@ -298,8 +322,14 @@ def _headline_paragraphs(text: str, tokens: list[_Token]) -> list[tuple[int, int
         # words than a tenth of the line's tokens settle it: a paragraph of prose is seen in a few words.
         lower, size = 0, stop - ti
         for i in range(ti, stop):
-            t = tokens[i]
-            if t.kind == "word" and len(t.text) >= 3 and not t.text[0].isupper() and t.low not in _TITLE_CASE_SMALL:
+            t = get(i)
+            if t is None:  # a word not written with a capital first, or a handle, not made a _Token yet
+                w = token_words[i]
+                if w[0] != "@" and len(w) >= 3 and w.lower() not in _TITLE_CASE_SMALL:
+                    lower += 1
+                    if 10 * lower > size:
+                        break
+            elif t.kind == "word" and len(t.text) >= 3 and not t.text[0].isupper() and t.low not in _TITLE_CASE_SMALL:
                 lower += 1
                 if 10 * lower > size:
                     break
@@ -307,7 +337,7 @@ def _headline_paragraphs(text: str, tokens: list[_Token]) -> list[tuple[int, int
             ti = stop
             pos = end + 1
             continue
-        capitals = [t.text[0].isupper() for t in tokens[ti:stop]
+        capitals = [t.text[0].isupper() for t in map(tokens.__getitem__, range(ti, stop))
                     if t.kind == "word" and len(t.text) >= 3 and t.low not in _TITLE_CASE_SMALL]
         words, caps = len(capitals), sum(capitals)
         ti = stop
@@ -346,15 +376,15 @@ def _joinable(text: str, a: _Token, b: _Token) -> bool:
     return False
 
 
-def _runs(text: str, tokens: list[_Token], capitals: list[int] | None = None) -> list[list[_Token]]:
+def _runs(text: str, tokens: _Tokens, capitals: list[int]) -> list[list[_Token]]:
     """Maximal runs of capitalised tokens, allowing particles ('Ursula von der Leyen') and 'of'
     inside names of offices and bodies ('Chief of Staff', 'Bank of England')."""
     runs: list[list[_Token]] = []
     suffixes = _org_suffixes()
-    n = len(tokens)
+    n = tokens.size
     j = 0
     # a run starts at each capitalised token not taken by the run before
-    for i in capitals if capitals is not None else [t.index for t in tokens if t.capitalised]:
+    for i in capitals:
         if i < j:
             continue
         tok = tokens[i]
@@ -381,7 +411,7 @@ def _runs(text: str, tokens: list[_Token], capitals: list[int] | None = None) ->
             else:
                 break
             if k < n and k > j and tokens[k].capitalised and _joinable(text, tokens[k - 1], tokens[k]):
-                run.extend(tokens[j:k + 1])
+                run.extend(map(tokens.__getitem__, range(j, k + 1)))
                 j = k + 1
                 continue
             break
@@ -451,39 +481,31 @@ def _lexicon_kind(name: str) -> tuple[ActorKind, str] | None:
 
 class ActorExtractor:
     def extract(self, text: str, sentences: list[Sentence]) -> ActorExtraction:
-        lower_texts: list[str] = []
         capitals: list[int] = []
         handles: list[int] = []
-        tokens = _tokenize(text, lower_texts, capitals, handles)
-        if not tokens:
+        tokens, distinct = _tokenize(text, capitals, handles)
+        if not tokens.size:
             return ActorExtraction()
         _mark_initials(text, tokens, sentences)
         headlines = _headline_paragraphs(text, tokens)
-        distinct = set(lower_texts)
         candidates = self._candidates(text, tokens, headlines, frozenset(map(str.lower, distinct)), capitals, handles)
         # the words the article writes in lower case ('police'), as the resolver reads them
         return _Resolver(text, tokens, candidates, {w for w in distinct if w.islower()}).resolve()
 
     # -- candidates ---------------------------------------------------------------------------
 
-    def _candidates(self, text: str, tokens: list[_Token], headlines: list[tuple[int, int]],
-                    lower_words: frozenset[str] | None = None, capitals: list[int] | None = None,
-                    handles: list[int] | None = None) -> list[_Candidate]:
+    def _candidates(self, text: str, tokens: _Tokens, headlines: list[tuple[int, int]],
+                    lower_words: frozenset[str], capitals: list[int], handles: list[int]) -> list[_Candidate]:
         not_names = _not_names()
         dem = demonyms()
         out: list[_Candidate] = []
         hi = 0
         prev_possessor: tuple[int, str] | None = None  # (end offset, text) of a run ending in 's
-        if lower_words is None:
-            lower_words = frozenset([t.low for t in tokens if t.kind == "word" and not t.text[0].isupper()])
         pending_party: dict[int, str] = {}  # name start -> party adjective before it
         # words that start a name mid-sentence somewhere ('... against Chelsea'), not inside a longer one
-        if capitals is None:
-            capitals = [t.index for t in tokens if t.capitalised]
-        if handles is None:
-            handles = [t.index for t in tokens if t.kind == "handle"]
+        get = tokens.get  # (a token not made yet is not capitalised)
         mid_caps = frozenset([t.text for t in map(tokens.__getitem__, capitals) if not t.initial and (
-            t.index == 0 or not tokens[t.index - 1].capitalised or text[tokens[t.index - 1].end:t.start] != " ")])
+            (b := get(t.index - 1)) is None or not b.capitalised or text[b.end:t.start] != " ")])
         runs = _runs(text, tokens, capitals)
         # names that start a run mid-sentence somewhere, to tell 'Injured Chelsea' from 'World War II'
         mid_runs = frozenset(text[r[0].start:r[-1].end] for r in runs if not r[0].initial)
@@ -622,7 +644,7 @@ class ActorExtractor:
         return [_Candidate(tokens=run)]
 
     @staticmethod
-    def _lower_title(text: str, tokens: list[_Token], first: int, cand: _Candidate) -> None:
+    def _lower_title(text: str, tokens: _Tokens, first: int, cand: _Candidate) -> None:
         """Lower-case title words just before the name or title: 'national security adviser Mike Waltz',
         'president Zelenskyy', 'Zelenskyy's chief of staff Andriy Yermak'."""
         words: list[_Token] = []
@@ -666,8 +688,7 @@ class ActorExtractor:
 class _Resolver:
     """Turns candidates into local actors, one per person/body/place, and a mention per occurrence."""
 
-    def __init__(self, text: str, tokens: list[_Token], candidates: list[_Candidate],
-                 lower_words: set[str] | None = None):
+    def __init__(self, text: str, tokens: _Tokens, candidates: list[_Candidate], lower_words: set[str]):
         self.text = text
         self.tokens = tokens
         self.candidates = candidates
@@ -680,8 +701,7 @@ class _Resolver:
         # Evidence from the whole article: words capitalised mid-sentence, words seen in lower case.
         self.mid_caps: set[str] = {tok.text for cand in candidates if not cand.headline
                                    for tok in cand.tokens[1 if cand.initial else 0:]}
-        self.lower_words: set[str] = lower_words if lower_words is not None else {
-            tok.text for tok in tokens if tok.kind == "word" and tok.text.islower()}
+        self.lower_words = lower_words
         self.not_names = not_names
         # surname keys of multi-word person-like names, so a surname alone can find its person
         self.full_names: dict[str, list[_Candidate]] = {}

@@ -14,8 +14,10 @@ from brief.models import Sentence
 
 # A stop, closing quotes/brackets glued to it, then the whitespace before the next sentence.
 _CANDIDATE = re.compile(r"(?:[.!?…]+)[\"”’'»)\]]*(?=\s)")
-# The word just before a stop, with its inner dots (`U.S`, `a.m`, `@michaelgwaltz`).
-_WORD_BEFORE = re.compile(r"[\w@#&'’.-]*\w$")
+# The word just before a stop, with its inner dots (`U.S`, `a.m`, `@michaelgwaltz`), read backwards: matched
+# at the start of the reversed text before the stop (searching forwards for `[\w@#&'’.-]*\w$` tried every
+# start in the window, and backtracked through every word but the last).
+_WORD_BEFORE_REVERSED = re.compile(r"\w[\w@#&'’.-]*")
 _NEXT_WORD = re.compile(r"\s+([\"“‘'«(\[]*)([\w@#$£€]*)")
 
 # After `?”` or `!”`: a short name and a speech verb closing the sentence (`“Why?” Rosa Vance asked.`).
@@ -70,10 +72,11 @@ def _is_boundary(para: str, stop_start: int, stop_end: int) -> bool:
     if para[stop_start] != "." or para[stop_end - 1] != ".":
         return True  # `?`, `!`, `…`, or a stop inside a closing quote or bracket: `Cell Block H." Labour`
     window = max(0, stop_start - 40)
-    before = _WORD_BEFORE.search(para, window, stop_start)
+    before = _WORD_BEFORE_REVERSED.match(para[window:stop_start][::-1])
     if before is None:
         return True
-    token = before.group().lstrip("'’-.")
+    before_start = stop_start - before.end()
+    token = para[before_start:stop_start].lstrip("'’-.")
     if not token:
         return True
     opener = bool(opening) or word in _OPENERS or not word
@@ -86,7 +89,7 @@ def _is_boundary(para: str, stop_start: int, stop_end: int) -> bool:
     if "." in token and token.replace(".", "").isalpha():  # U.S, a.m, e.g, D.C
         return opener
     if len(token) == 1 and token.isupper() and token != "I":
-        if token == "X" and para[: before.start()].rstrip().endswith(" on"):
+        if token == "X" and para[:before_start].rstrip().endswith(" on"):
             return True  # the platform: `said on X.`
         return opener  # an initial: `John F. Kennedy`, `L. Douglas Wilder`, `N. Korea`
     return True
