@@ -78,7 +78,8 @@ def _export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="brief export", description="Write the briefing of a corpus.")
     parser.add_argument("path", nargs="?", help="a folder of articles or one file (default: your corpus)")
     parser.add_argument("--format", "-f", choices=("json", "markdown"), default="json")
-    parser.add_argument("-o", "--output", help="write to FILE instead of standard output")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE instead of standard output ('-': standard output)")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     return parser
 
@@ -108,6 +109,9 @@ def cmd_export(argv: list[str], settings: Settings) -> int:
     from brief.stored_library import StoredLibrary
 
     path = _corpus_path(args.path, settings)
+    if args.output == "-":  # `-o -`: standard output, as without -o
+        args.output = None
+    _check_writable(args.output)  # before the analysis, which can take minutes
     store = _store(args.no_cache)
     if args.no_cache:
         source = build_briefing(path, settings, store=store, progress=_stderr_progress())
@@ -142,6 +146,28 @@ def _article_count(source) -> int:
     from brief.export import StoredSource
 
     return source.article_count() if isinstance(source, StoredSource) else len(source.articles)
+
+
+def _check_writable(output: str | None) -> None:
+    """Fail now, not after the analysis, when `output` cannot be written: its folder is missing
+    or not writable, or it is a folder. Nothing is created or truncated here."""
+    if not output:
+        return
+    import os
+
+    target = Path(output).expanduser()
+    folder = target.parent
+    if target.is_dir():
+        problem = "it is a folder"
+    elif not folder.is_dir():
+        problem = f"no such folder: {folder}"
+    elif target.exists() and not os.access(target, os.W_OK):
+        problem = "permission denied"
+    elif not target.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        problem = f"the folder {folder} is not writable"
+    else:
+        return
+    raise CliError(f"cannot write {output}: {problem}")
 
 
 def _write_export(source, fmt: str, output: str | None) -> None:
