@@ -59,9 +59,19 @@ def _stderr_progress():
     return progress
 
 
+GLOBAL_FLAGS = ("--no-cache",)  # accepted before the subcommand as well as after it
+
+
+def _global_options() -> argparse.ArgumentParser:
+    """The options every command takes (a parent parser), before or after its name."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    return parser
+
+
 def _root_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="brief",
+        prog="brief", parents=[_global_options()],
         description="A terminal news-briefing reader. Opens the reader on PATH, on your corpus, "
         "or on the bundled sample corpus.",
         epilog="Subcommands: 'brief export [PATH] --format json|markdown [-o FILE]', "
@@ -70,22 +80,23 @@ def _root_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", nargs="?", help="a folder of articles or one article file")
     parser.add_argument("--version", action="version", version=f"brief {__version__}")
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     return parser
 
 
 def _export_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="brief export", description="Write the briefing of a corpus.")
+    parser = argparse.ArgumentParser(prog="brief export", description="Write the briefing of a corpus.",
+                                     parents=[_global_options()])
     parser.add_argument("path", nargs="?", help="a folder of articles or one file (default: your corpus)")
     parser.add_argument("--format", "-f", choices=("json", "markdown"), default="json")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write to FILE instead of standard output ('-': standard output)")
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     return parser
 
 
 def _summarize_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="brief summarize", description="Print an extractive summary of each file.")
+    # --no-cache is accepted (summarize never uses the cache), so that `brief --no-cache summarize` works
+    parser = argparse.ArgumentParser(prog="brief summarize", description="Print an extractive summary of each file.",
+                                     parents=[_global_options()])
     parser.add_argument("files", nargs="+", metavar="FILE")
     length = parser.add_mutually_exclusive_group()
     length.add_argument("-n", "--sentences", type=int, metavar="N", help="summary length in sentences")
@@ -254,12 +265,17 @@ def main(argv: list[str] | None = None) -> int:
         except ConfigError as exc:
             _error(f"bad config: {exc}")
             return 1
-        if argv and argv[0] in SUBCOMMANDS:
-            command = {"export": cmd_export, "summarize": cmd_summarize}[argv[0]]
-            return command(argv[1:], settings)
-        mistyped = _mistyped_command(argv)
+        # Global options may come before the subcommand: `brief --no-cache export PATH`.
+        leading = 0
+        while leading < len(argv) and argv[leading] in GLOBAL_FLAGS:
+            leading += 1
+        rest = argv[leading:]
+        if rest and rest[0] in SUBCOMMANDS:
+            command = {"export": cmd_export, "summarize": cmd_summarize}[rest[0]]
+            return command(argv[:leading] + rest[1:], settings)
+        mistyped = _mistyped_command(rest)
         if mistyped:
-            _error(f"unknown command '{argv[0]}'; did you mean '{mistyped}'? (see brief --help)")
+            _error(f"unknown command '{rest[0]}'; did you mean '{mistyped}'? (see brief --help)")
             return 2
         return cmd_open(argv, settings)
     except CliError as exc:

@@ -45,3 +45,17 @@ def test_export_to_a_file_still_works(corpus, tmp_path, capsys):
     assert main(["export", str(corpus), "-f", "markdown", "-o", str(out)]) == 0
     assert "Ferry timetable changes" in out.read_text()
 
+
+def test_global_options_go_before_the_subcommand_too(corpus, capsys, monkeypatch):
+    seen = []
+    real = cli._store
+    monkeypatch.setattr(cli, "_store", lambda no_cache: seen.append(no_cache) or real(no_cache))
+    assert main(["--no-cache", "export", str(corpus), "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"]
+    assert main(["export", str(corpus), "--no-cache"]) == 0
+    capsys.readouterr()
+    assert seen == [True, True]
+    assert main(["--no-cache", "summarize", str(corpus / "one.md")]) == 0
+    assert "ferry" in capsys.readouterr().out.lower()
+    assert main(["--no-cache", "exprt", "x"]) == 2
+    assert "did you mean 'export'" in capsys.readouterr().err
