@@ -60,3 +60,47 @@ def test_an_unhandled_error_in_the_reader_exits_non_zero(monkeypatch, capsys):
     monkeypatch.setattr(reader, "corpus_app",
                         lambda path, settings, no_cache=False: FailingApp(library=make_library()))
     assert reader.run_app(Path("."), None) == 1
+
+
+def _long_briefing(paragraphs: int = 2000, one_line: bool = False):
+    from brief.models import Article, ArticleAnalysis, Briefing, Sentence
+
+    para = "The harbour committee met again on a grey morning to read the long minutes aloud. " * 3
+    sep = " " if one_line else "\n"
+    text = sep.join(f"{i} {para}".strip() for i in range(paragraphs)) + sep + "THE LAST WORDS"
+    long_sentence = Sentence(start=0, end=len(text), text=text)
+    article = Article(id="long", title="The very long minutes", text=text, path="long.txt")
+    return Briefing(articles=[article],
+                    analyses={"long": ArticleAnalysis(article_id="long", engine_version="x",
+                                                      sentences=[long_sentence], summary=[0])})
+
+
+async def test_a_long_article_shows_its_start_at_once_and_the_rest_follows():
+    from brief.library import Library
+
+    for one_line in (False, True):
+        briefing = _long_briefing(one_line=one_line)
+        app = BriefApp(library=Library(briefing), corpus_label="long")
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.pause()
+            screen = app.main
+            screen.show_place(Target("article", "long"), reset=True)
+            middle = screen.middle
+            # Laid out only a slice (the 480 KB text is thousands of lines) when first shown...
+            assert not middle.laid_out
+            assert 40 <= len(middle._lines) < 1000
+            shown = "\n".join("".join(s.text for s in line) for line in middle._lines)
+            assert "The very long minutes" in shown and "0 The harbour committee" in shown
+            # ... the summary line is cut, not 480 KB long...
+            assert "…" in shown
+            # ... and keys are handled while the rest is laid out.
+            await pilot.press("1")
+            assert screen.tab == "stories"
+            await pilot.press("2")
+            for _ in range(400):
+                if middle.laid_out:
+                    break
+                await pilot.pause(0.05)
+            assert middle.laid_out
+            assert "THE LAST WORDS" in " ".join(" ".join(middle.plain_lines()[-2:]).split())
+            assert len(middle._lines) > 2000

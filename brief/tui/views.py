@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from rich.table import Table
@@ -93,10 +93,21 @@ def _actor_line(lib: Library, doc: DocBuilder, actor_id: str) -> None:
              doc.piece(f"  {actor.kind}", "dim"), indent=2)
 
 
+SENTENCE_CHARS = 600  # a summary sentence is shown up to this long: its link leads to all of it
+
+
+def _sentence_text(text: str) -> str:
+    """A sentence for a summary line, cut (with …) when very long: a text with no full stop is
+    one sentence, and 2 MB of it on a summary line took seconds to lay out."""
+    if len(text) > SENTENCE_CHARS:
+        text = text[:SENTENCE_CHARS].rsplit(" ", 1)[0] + " …"
+    return one_line(text)
+
+
 def _sentence_line(lib: Library, doc: DocBuilder, sentence: SummarySentence) -> None:
     article = lib.article(sentence.article_id)
     target = Target("article", sentence.article_id, sentence.start, sentence.end)
-    doc.line(doc.piece(f"[{_outlet(article)}] ", "dim"), doc.piece(one_line(sentence.text), None, target), indent=2)
+    doc.line(doc.piece(f"[{_outlet(article)}] ", "dim"), doc.piece(_sentence_text(sentence.text), None, target), indent=2)
 
 
 def _article_line(lib: Library, doc: DocBuilder, article_id: str, ctx: ViewContext) -> None:
@@ -193,13 +204,49 @@ def article_view(lib: Library, place: Target, ctx: ViewContext, doc: DocBuilder)
         for index in analysis.summary:
             if 0 <= index < len(analysis.sentences):
                 s = analysis.sentences[index]
-                doc.line(doc.piece("• "), doc.piece(one_line(s.text), None, Target("article", article.id, s.start, s.end)), indent=2)
+                doc.line(doc.piece("• "), doc.piece(_sentence_text(s.text), None, Target("article", article.id, s.start, s.end)), indent=2)
     doc.section("Text")
-    doc.add(_article_text(lib, article, place, ctx, doc))
+    doc.add_lazy(block for block, _ in _article_blocks(lib, article, place, ctx, doc))
 
 
 def _article_text(lib: Library, article: Article, place: Target, ctx: ViewContext, doc: DocBuilder) -> Text:
-    """The clean text with quotes, mentions, search matches and the focused span marked."""
+    """The clean text with quotes, mentions, search matches and the focused span marked, whole."""
+    out = Text(end="")
+    for block, newline in _article_blocks(lib, article, place, ctx, doc):
+        out.append_text(block)
+        if newline:
+            out.append("\n")
+    return out
+
+
+BLOCK_CHARS = 2000  # a longer paragraph is laid out in blocks of about this size, cut at a space
+
+
+def _block_breaks(text: str) -> list[int]:
+    """Where a block starts that is not a new line: every BLOCK_CHARS characters or so of a long
+    paragraph (a 2 MB file of one line), after a space, so that it is laid out a slice at a time."""
+    breaks = []
+    start = 0
+    size = len(text)
+    while start < size:
+        newline = text.find("\n", start)
+        end = size if newline < 0 else newline
+        position = start + BLOCK_CHARS
+        while position < end:
+            space = text.find(" ", position, end)
+            if space < 0:
+                break
+            breaks.append(space + 1)
+            position = space + 1 + BLOCK_CHARS
+        start = end + 1
+    return breaks
+
+
+def _article_blocks(lib: Library, article: Article, place: Target, ctx: ViewContext,
+                    doc: DocBuilder) -> Iterator[tuple[Text, bool]]:
+    """The clean text with quotes, mentions, search matches and the focused span marked, a
+    paragraph (a line of the text) at a time, each with whether a line break follows it; made as
+    it is laid out, so that a long article shows its start at once."""
     text = clean(article.text)
     size = len(text)
     spans: list[tuple[int, int, str, Target | None]] = []  # start, end, role, target
@@ -215,13 +262,23 @@ def _article_text(lib: Library, article: Article, place: Target, ctx: ViewContex
     if place.start is not None:
         spans.append((place.start, place.end if place.end is not None else place.start + 1, "focus", None))
     spans = sorted((s for s in spans if 0 <= s[0] < s[1] <= size), key=lambda s: s[0])
-    cuts = sorted({0, size, *(s[0] for s in spans), *(s[1] for s in spans)})
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    breaks = set(_block_breaks(text))
+    cuts = sorted({0, size, *(s[0] for s in spans), *(s[1] for s in spans),
+                   *newlines, *(n + 1 for n in newlines), *breaks})
     order = {"quote": 0, "mention": 1, "match": 2, "focus": 3}
     out = Text(end="")
     anchored = False
     active: list[tuple[int, int, str, Target | None]] = []
     upcoming = 0
     for left, right in zip(cuts, cuts[1:]):
+        if text[left] == "\n":  # a cut either side: the paragraph ends
+            yield out, True
+            out = Text(end="")
+            continue
+        if left in breaks:
+            yield out, False
+            out = Text(end="")
         # Sweep: spans enter at their start and leave at their end, so each cut costs the
         # spans open there, not all spans of the article.
         while upcoming < len(spans) and spans[upcoming][0] <= left:
@@ -235,7 +292,7 @@ def _article_text(lib: Library, article: Article, place: Target, ctx: ViewContex
         anchor = "focus" in roles and not anchored
         anchored = anchored or anchor
         out.append_text(doc.piece(text[left:right], roles or None, target, anchor=anchor))
-    return out
+    yield out, False
 
 
 # Actor -------------------------------------------------------------------------------
@@ -389,7 +446,7 @@ def source_view(lib: Library, place: Target, ctx: ViewContext, doc: DocBuilder) 
             title = one_line(story.title) if story else exclusive.story_id
             doc.line(doc.piece(title, "link", Target("story", exclusive.story_id)), indent=2)
             for sentence in exclusive.sentences:
-                doc.line(doc.piece(one_line(sentence.text), None,
+                doc.line(doc.piece(_sentence_text(sentence.text), None,
                                    Target("article", sentence.article_id, sentence.start, sentence.end)), indent=4)
 
 

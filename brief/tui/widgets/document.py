@@ -8,7 +8,7 @@ only needs a relayout.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from rich.console import RenderableType
@@ -90,8 +90,33 @@ class DocBuilder:
     def add(self, renderable: RenderableType) -> None:
         self.blocks.append(renderable)
 
+    def add_lazy(self, blocks: Iterable[RenderableType]) -> None:
+        """Blocks made only as the document is laid out (an article's paragraphs): a long text
+        shows its start at once and the rest follows a slice at a time. Put them last: the
+        targets of their pieces are numbered as they are made."""
+        self.blocks.append(_Lazy(blocks))
+
+
+class _Lazy:
+    def __init__(self, blocks: Iterable[RenderableType]) -> None:
+        self.blocks = blocks
+
+
+def _flat(blocks: list) -> Iterator[RenderableType]:
+    for block in blocks:
+        if isinstance(block, _Lazy):
+            yield from block.blocks
+        else:
+            yield block
+
 
 Build = Callable[[DocBuilder], None]
+
+# A document is laid out a slice at a time: about this many characters (some 30 ms) before the
+# event loop gets a turn, so keys are never kept waiting by a long article (a 2 MB text took 8 s
+# of CPU laid out whole, on every visit). The first slice is laid out at once; a document smaller
+# than it (nearly all of them) is done at once.
+SLICE_CHARS = 8000
 
 
 class Document(ScrollView, can_focus=True):
@@ -138,6 +163,8 @@ class Document(ScrollView, can_focus=True):
         self._layout_key: tuple | None = None
         self._want_cursor: Callable[[Target], bool] | None = None
         self._want_scroll = True
+        self._pending: Iterator[RenderableType] | None = None  # blocks not laid out yet
+        self._generation = 0
 
     # Content -------------------------------------------------------------------------
     def show(self, build: Build, cursor_on: Callable[[Target], bool] | None = None) -> None:
@@ -177,38 +204,78 @@ class Document(ScrollView, can_focus=True):
         if key == self._layout_key:
             return
         self._layout_key = key
+        self._generation += 1
         builder = DocBuilder(self._styles())
         self._build(builder)
-        self.targets = builder.targets
-        console = self.app.console
-        options = console.options.update(width=width, min_width=width, max_width=width,
-                                         height=None, highlight=False, markup=False)
-        lines: list[list[Segment]] = []
-        for block in builder.blocks:
+        self.targets = builder.targets  # grows as lazy blocks are laid out
+        self._options = self.app.console.options.update(width=width, min_width=width, max_width=width,
+                                                        height=None, highlight=False, markup=False)
+        self._lines, self._line_targets = [], []
+        self._target_lines, self._anchor_line = {}, None
+        self._pending = _flat(builder.blocks)
+        self._lay_out(SLICE_CHARS)
+
+    @property
+    def laid_out(self) -> bool:
+        """Whether the whole document is laid out (a long one is laid out a slice at a time)."""
+        return self._pending is None
+
+    def finish_layout(self) -> None:
+        """Lay the rest of the document out now."""
+        self._relayout()
+        if self._pending is not None:
+            self._lay_out(None)
+
+    def _lay_out(self, chars: int | None) -> None:
+        """Lay out the next blocks, about `chars` characters of them (None: all), then let the
+        event loop run before the next slice."""
+        pending = self._pending
+        if pending is None:
+            return
+        console, options = self.app.console, self._options
+        lines, line_targets, target_lines = self._lines, self._line_targets, self._target_lines
+        done = 0
+        for block in pending:
+            first = len(lines)
             lines.extend(console.render_lines(block, options, pad=False, new_lines=False))
-        line_targets: list[frozenset[int]] = []
-        target_lines: dict[int, int] = {}
-        anchor_line = None
-        for number, line in enumerate(lines):
-            found = set()
-            for segment in line:
-                style = segment.style
-                if style is not None and style._meta:
-                    meta = style.meta
-                    if "target" in meta:
-                        found.add(meta["target"])
-                        target_lines.setdefault(meta["target"], number)
-                    if meta.get("anchor") and anchor_line is None:
-                        anchor_line = number
-            line_targets.append(frozenset(found))
-        self._lines, self._line_targets = lines, line_targets
-        self._target_lines, self._anchor_line = target_lines, anchor_line
-        self.virtual_size = Size(width, len(lines))
+            for number in range(first, len(lines)):
+                found = set()
+                for segment in lines[number]:
+                    style = segment.style
+                    if style is not None and style._meta:
+                        meta = style.meta
+                        if "target" in meta:
+                            found.add(meta["target"])
+                            target_lines.setdefault(meta["target"], number)
+                        if meta.get("anchor") and self._anchor_line is None:
+                            self._anchor_line = number
+                line_targets.append(frozenset(found))
+            done += len(block) if isinstance(block, Text) else 200
+            if chars is not None and done >= chars:
+                break
+        else:
+            self._pending = None
+        self.virtual_size = Size(self.text_width, len(lines))
         if self.cursor is not None and self.cursor >= len(self.targets):
             self.cursor = None
-        if self._want_scroll:
+        if self._want_scroll and (self._pending is None or self._scroll_target_found()):
             self._want_scroll = False
             self._initial_scroll()
+        if self._pending is not None:
+            generation = self._generation
+            self.set_timer(0.001, lambda: self._next_slice(generation))
+        self.refresh()
+
+    def _next_slice(self, generation: int) -> None:
+        if generation == self._generation and self.is_mounted:
+            self._lay_out(SLICE_CHARS)
+
+    def _scroll_target_found(self) -> bool:
+        """Whether what the first scroll goes to (the cursor's link, else the anchor) is laid out."""
+        if self._want_cursor is not None:
+            return any(self._want_cursor(target) for index, target in enumerate(self.targets)
+                       if index in self._target_lines)
+        return self._anchor_line is not None
 
     def _initial_scroll(self) -> None:
         if self._want_cursor is not None:
@@ -322,5 +389,6 @@ class Document(ScrollView, can_focus=True):
             self.post_message(self.Opened(self, self.targets[index]))
 
     def plain_lines(self) -> list[str]:
-        """The laid-out text, for tests and screen readers of the scrollback."""
+        """The laid-out text (all of it), for tests and screen readers of the scrollback."""
+        self.finish_layout()
         return ["".join(s.text for s in line) for line in self._lines]
