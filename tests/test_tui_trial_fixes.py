@@ -104,3 +104,21 @@ async def test_a_long_article_shows_its_start_at_once_and_the_rest_follows():
             assert middle.laid_out
             assert "THE LAST WORDS" in " ".join(" ".join(middle.plain_lines()[-2:]).split())
             assert len(middle._lines) > 2000
+
+
+async def test_o_without_a_browser_shows_the_address(monkeypatch):
+    import webbrowser
+
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or False)
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("2")  # the articles: the first is the Gazette's, with an https address
+        await pilot.pause()
+        assert app.main.place == Target("article", "a-gazette")
+        await pilot.press("o")
+        await pilot.pause()
+        assert opened == ["https://gazette.example/bridge"]
+        messages = [str(n.message) for n in app._notifications]
+        assert any("https://gazette.example/bridge" in m and "browser" in m for m in messages)

@@ -568,7 +568,13 @@ class MainScreen(Screen):
             return
         import webbrowser
 
-        webbrowser.open(safe)
+        try:
+            opened = webbrowser.open(safe)
+        except Exception:  # a broken browser setting must not end the reader  # noqa: BLE001
+            opened = False
+        if not opened:  # no browser here (a server, a bare terminal): say where it leads
+            self.notify(f"No web browser to open it with: {one_line(safe)}", title="Web address",
+                        markup=False, severity="warning", timeout=15)
 
     def action_next_theme(self) -> None:
         self.app.next_theme()
