@@ -122,3 +122,34 @@ async def test_o_without_a_browser_shows_the_address(monkeypatch):
         assert opened == ["https://gazette.example/bridge"]
         messages = [str(n.message) for n in app._notifications]
         assert any("https://gazette.example/bridge" in m and "browser" in m for m in messages)
+
+
+def test_the_place_is_kept_per_resolved_corpus_path(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from brief.config import Settings
+    from brief.tui.app import corpus_app, corpus_label
+    from brief.tui.state import ReaderState, corpus_key, load_state, save_state
+
+    for folder in (tmp_path / "trial" / "fmt2", tmp_path / "other" / "fmt2"):
+        folder.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "trial")
+    typed, absolute = Path("fmt2"), tmp_path / "trial" / "fmt2"
+    assert corpus_key(typed) == corpus_key(absolute) == str(absolute.resolve())
+    app = corpus_app(typed, Settings(), no_cache=True)
+    assert app.state_key == str(absolute.resolve())
+    assert app.corpus_label == "fmt2"
+
+    save_state(ReaderState(tab="actors"), corpus=corpus_key(typed))
+    assert load_state(corpus=corpus_key(absolute))[0].tab == "actors"
+    # The same relative name in another folder is another corpus.
+    monkeypatch.chdir(tmp_path / "other")
+    assert load_state(corpus=corpus_key(typed))[0].tab == "stories"
+    # A place kept under the path as typed (before) is still read, then kept under the new key.
+    save_state(ReaderState(tab="quotes"), corpus="fmt2")
+    state, problem = load_state(corpus=corpus_key(typed), old_keys=("fmt2",))
+    assert state.tab == "quotes" and problem is None
+    # `brief .` names the folder in the top bar.
+    monkeypatch.chdir(absolute)
+    assert corpus_label(Path(".")) == "fmt2"
+    assert corpus_label(Path("..")) == "trial"

@@ -22,7 +22,7 @@ from brief.resources import seeds_dir, themes_dir
 from brief.tui import actions
 from brief.tui.safe import one_line
 from brief.tui.screens.main import MainScreen
-from brief.tui.state import load_state, save_state
+from brief.tui.state import corpus_key, load_state, save_state
 from brief.tui.themes import DEFAULT_THEME, load_themes
 
 if TYPE_CHECKING:  # not needed to paint the first screen of a cached corpus
@@ -66,11 +66,14 @@ class BriefApp(App[int]):
     def __init__(self, *, settings: Settings | None = None, library: Library | None = None,
                  loader: Loader | None = None, corpus_label: str = "",
                  cached: CachedOpener | None = None, opening: Future | None = None,
-                 cache_warnings: list | None = None) -> None:
+                 cache_warnings: list | None = None, state_key: str | None = None,
+                 old_state_keys: tuple[str, ...] = ()) -> None:
         """`cached` returns the library kept in the cache (or None) before `loader` checks the
         corpus; `opening`, if given, is that library being opened already (what `cached` returns).
         `cache_warnings`: filled (by the threads that open the cache) with what went wrong with it,
-        such as a file that was not a database and was rebuilt."""
+        such as a file that was not a database and was rebuilt. `state_key`: what the place in this
+        corpus is kept under (its resolved path; the label if not given), `old_state_keys` what it
+        may have been kept under before."""
         super().__init__()
         self._cache_warnings = cache_warnings if cache_warnings is not None else []
         self._announced = 0
@@ -87,7 +90,8 @@ class BriefApp(App[int]):
         self._loader = loader
         self.corpus_label = one_line(corpus_label)
         self.notices: list[str] = []
-        self.reader_state, problem = load_state(corpus=self.corpus_label)
+        self.state_key = state_key if state_key is not None else self.corpus_label
+        self.reader_state, problem = load_state(corpus=self.state_key, old_keys=old_state_keys)
         if problem:
             self.notices.append(problem)
         self.read: set[str] = set(self.reader_state.read)
@@ -276,7 +280,7 @@ class BriefApp(App[int]):
     def save_state(self) -> None:
         self.reader_state.read = sorted(self.read)
         try:
-            save_state(self.reader_state, corpus=self.corpus_label)
+            save_state(self.reader_state, corpus=self.state_key)
         except OSError as exc:
             self.notify(f"Could not save the reader state: {exc}", markup=False, severity="warning")
 
@@ -366,17 +370,20 @@ def corpus_app(path: Path, settings: Settings, no_cache: bool = False) -> BriefA
         return library if changed or not shown else None
 
     return BriefApp(settings=settings, loader=loader, cached=cached, opening=opening, corpus_label=corpus_label(path),
-                    cache_warnings=cache_warnings)
+                    cache_warnings=cache_warnings, state_key=corpus_key(path), old_state_keys=(str(path),))
 
 
 def corpus_label(path: Path) -> str:
-    """What the top bar calls the corpus: its path, or "sample corpus" for the bundled seeds
-    (whose path is deep in site-packages)."""
+    """What the top bar calls the corpus: its path as given, the folder's name for `.` or `..`
+    (`brief .`), or "sample corpus" for the bundled seeds (whose path is deep in site-packages)."""
     try:
-        if path.expanduser().resolve() == seeds_dir().resolve():
+        resolved = path.expanduser().resolve()
+        if resolved == seeds_dir().resolve():
             return "sample corpus"
-    except OSError:
-        pass
+    except (OSError, RuntimeError):
+        return str(path)
+    if path.name in ("", ".", ".."):  # `.`, `..`, `../..`, `/`
+        return resolved.name or str(resolved)
     return str(path)
 
 

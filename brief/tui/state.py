@@ -103,8 +103,21 @@ def _read(path: Path) -> tuple[dict | None, str | None]:
                                                              "the state is not a JSON object)")
 
 
-def load_state(path: Path | None = None, corpus: str = "") -> tuple[ReaderState, str | None]:
-    """The saved state for `corpus`, or a fresh one and why the saved one was ignored."""
+def corpus_key(corpus: Path) -> str:
+    """What the place in `corpus` is kept under: its absolute path with links resolved, so that
+    `brief fmt2` and `brief /tmp/fmt2` are one corpus, and `brief fmt2` in two folders two."""
+    try:
+        return str(corpus.expanduser().resolve())
+    except (OSError, RuntimeError):
+        return str(corpus.expanduser().absolute())
+
+
+def load_state(path: Path | None = None, corpus: str = "",
+               old_keys: tuple[str, ...] = ()) -> tuple[ReaderState, str | None]:
+    """The saved state for `corpus`, or a fresh one and why the saved one was ignored.
+    `old_keys`: what the corpus was kept under before (the path as typed), read when `corpus` is
+    not there yet (a place saved under another folder's relative path is only ever not found:
+    ids are made from the content)."""
     path = path or state_path()
     data, problem = _read(path)
     if data is None:
@@ -112,7 +125,7 @@ def load_state(path: Path | None = None, corpus: str = "") -> tuple[ReaderState,
     corpora = data.get("corpora")
     if isinstance(corpora, dict):  # else a file from before places were kept per corpus: its flat keys
         data = {k: v for k, v in data.items() if k not in _PER_CORPUS}
-        place = corpora.get(corpus)
+        place = next((corpora[key] for key in (corpus, *old_keys) if key in corpora), None)
         if isinstance(place, dict):
             data.update((k, v) for k, v in place.items() if k in _PER_CORPUS)
     try:
