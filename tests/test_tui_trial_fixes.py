@@ -153,3 +153,24 @@ def test_the_place_is_kept_per_resolved_corpus_path(tmp_path, monkeypatch):
     monkeypatch.chdir(absolute)
     assert corpus_label(Path(".")) == "fmt2"
     assert corpus_label(Path("..")) == "trial"
+
+
+async def test_notifications_do_not_draw_over_the_help_screen():
+    from test_tui_support import screen_text
+
+    from brief.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        app.notify("Exported to /tmp/somewhere/brief-export.json", markup=False, timeout=30)
+        await pilot.pause(0.3)
+        assert "Keys — esc" in screen_text(app)
+        assert "brief-export.json" not in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, HelpScreen)
+        assert "brief-export.json" in screen_text(app)

@@ -44,6 +44,8 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen { align: center middle; }
     HelpScreen > Vertical { width: 90%; max-width: 84; height: 90%; border: thick $primary; background: $surface; }
     HelpScreen #help-title { height: 1; background: $primary; color: $background; text-style: bold; }
+    /* Notifications would draw over the keys: they wait (with their timeouts) for the reader. */
+    HelpScreen Toast { display: none; }
     """
 
     def compose(self) -> ComposeResult:
