@@ -13,8 +13,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-import pytest
-
 from brief.analysis.briefs import _ranked, _together
 from brief.analysis.groups import QuoteGrouper
 from brief.analysis.stories import (
@@ -374,14 +372,7 @@ def _reference_average_link(n: int, pairs: dict[tuple[int, int], float], thresho
     return list(groups.values())
 
 
-@pytest.mark.parametrize("small", [False, True])
-def test_average_link_matches_its_reference_with_verified_averages(small, monkeypatch):
-    if small:  # the compared pairs flushed to their array and the heap compacted all the time
-        import brief.analysis.pairs
-        import brief.analysis.stories
-
-        monkeypatch.setattr(brief.analysis.pairs, "FLUSH_AT", 3)
-        monkeypatch.setattr(brief.analysis.stories, "HEAP_COMPACT_AT", 4)
+def test_average_link_matches_its_reference_with_verified_averages():
     rng = random.Random(6)
     for trial in range(300):
         n = rng.randint(2, 40)
@@ -397,19 +388,3 @@ def test_average_link_matches_its_reference_with_verified_averages(small, monkey
         expected = _reference_average_link(n, dict(candidates), threshold, similarity=similarity, budget=budget)
         assert got == expected, trial
         assert average_link(n, dict(candidates), threshold) == _reference_average_link(n, dict(candidates), threshold)
-
-
-def test_compared_pairs_hold_what_was_added_across_flushes():
-    from brief.analysis.pairs import ComparedPairs
-
-    rng = random.Random(7)
-    initial = sorted(rng.sample(range(10_000), 300))
-    pairs = ComparedPairs(initial, flush_at=16)
-    expected = set(initial)
-    for _ in range(1000):
-        number = rng.randrange(12_000)
-        assert (number in pairs) == (number in expected)
-        pairs.add(number)
-        expected.add(number)
-    assert all(number in pairs for number in expected) and len(pairs) >= len(expected)
-    assert not any(number in pairs for number in range(12_000, 12_100))

@@ -28,7 +28,6 @@ from operator import itemgetter, mul, truediv
 from typing import TYPE_CHECKING, NamedTuple
 
 from brief.analysis.collector import collector_paused
-from brief.analysis.pairs import ComparedPairs
 from brief.models import Actor, Article, ArticleAnalysis, Quote, Story, SummarySentence
 
 if TYPE_CHECKING:
@@ -96,9 +95,6 @@ def _normalise(vector: Vector) -> Vector:
     return {t: w / norm for t, w in vector.items()} if norm else {}
 
 
-HEAP_COMPACT_AT = 1 << 16
-
-
 def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, stop_at: int = 1,
                  similarity: Callable[[int, int], float] | None = None, budget: int = 400) -> list[list[int]]:
     """Average-link agglomerative clusters of items 0..n-1, merging while the best average is at least
@@ -135,9 +131,15 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
     def count(i: int, k: int) -> int:
         return counts[i].get(k, 1) if k in links[i] else 0
 
-    # Pairs compared so far, each as the number a * n + b (a < b), at 8 bytes each: made once `pairs`
-    # is gone, from `links`, which holds the same pairs while no cluster has merged.
-    compared = ComparedPairs()
+    # Pairs compared so far, each as the number a * n + b (a < b): the candidates, sorted in an array
+    # (8 bytes a pair, where a set of a million numbers takes 60), and those compared since in a set.
+    # Made once `pairs` is gone, from `links`, which holds the same pairs while no cluster has merged.
+    candidates = array("q")
+    compared: set[int] = set()
+
+    def was_compared(pair: int) -> bool:
+        at = bisect_left(candidates, pair)
+        return (at < len(candidates) and candidates[at] == pair) or pair in compared
 
     def verify(i: int, k: int) -> float:
         total = size[i] * size[k]
@@ -146,7 +148,7 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
             for a in members[i]:
                 for b in members[k]:
                     pair = a * n + b if a < b else b * n + a
-                    if pair not in compared:
+                    if not was_compared(pair):
                         compared.add(pair)
                         sim = similarity(a, b)
                         links[i][k] = links[i].get(k, 0.0) + sim
@@ -161,17 +163,11 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
     heapq.heapify(heap)
     del pairs  # all it said is in `links` now (callers pass it on, not keep it)
     if similarity is not None:
-        compared = ComparedPairs(i * n + j for i in range(n) for j in sorted(links[i]) if j > i)
+        for i in range(n):
+            candidates.extend(i * n + j for j in sorted(links[i]) if j > i)
     alive = [True] * n
     clusters = n
-    # Entries of merged-away clusters are skipped when they come up; past this many entries they are
-    # dropped at once (at 100,000 articles the heap grew past a million entries).
-    heap_limit = max(HEAP_COMPACT_AT, 2 * len(heap))
     while heap and clusters > stop_at:
-        if len(heap) > heap_limit:
-            heap = [entry for entry in heap if alive[entry[1]] and alive[entry[2]]]
-            heapq.heapify(heap)
-            heap_limit = max(HEAP_COMPACT_AT, 2 * len(heap))
         neg, i, j = heapq.heappop(heap)
         if not (alive[i] and alive[j]):
             continue
