@@ -174,3 +174,37 @@ async def test_notifications_do_not_draw_over_the_help_screen():
         await pilot.pause(0.3)
         assert not isinstance(app.screen, HelpScreen)
         assert "brief-export.json" in screen_text(app)
+
+
+async def test_showing_a_long_article_looks_up_only_the_actors_it_shows(monkeypatch):
+    """A cached library reads the article's actor map for each lookup: 1,300 of them (a long
+    transcript's actors) took seconds before the first paint."""
+    from brief.library import Library
+    from brief.models import Actor, LocalActor, Mention
+
+    briefing = _long_briefing()
+    text = briefing.articles[0].text
+    analysis = briefing.analyses["long"]
+    keys = [f"k{i}" for i in range(300)]
+    mentions, start = [], 0
+    for i in range(3000):  # "harbour" in each paragraph, each a mention of one of 300 actors
+        start = text.index("harbour", start + 1)
+        mentions.append(Mention(start=start, end=start + 7, text="harbour", actor_key=keys[i % 300]))
+    briefing.analyses["long"] = analysis.model_copy(update={
+        "mentions": mentions, "actors": [LocalActor(key=k, name=f"Actor {k}") for k in keys]})
+    briefing.actors.extend(Actor(id=f"actor-{k}", name=f"Actor {k}") for k in keys)
+    briefing.local_actor_ids.update({f"long:{k}": f"actor-{k}" for k in keys})
+    library = Library(briefing)
+    calls = []
+    real = library.actor_for_mention
+    monkeypatch.setattr(library, "actor_for_mention", lambda *a: calls.append(a) or real(*a))
+    app = BriefApp(library=library, corpus_label="long")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        calls.clear()
+        app.main.show_place(Target("article", "long"), reset=True)
+        assert len(calls) < 200  # the context's 50, and those of the first paragraphs (not 3,300)
+        shown = [t for t in app.main.middle.targets if t.kind == "actor"]
+        assert shown and shown[0] == Target("actor", "actor-k0")
+        app.main.middle.finish_layout()
+        assert len(calls) <= 300 + 50  # each actor once, in the text

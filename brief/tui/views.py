@@ -249,14 +249,26 @@ def _article_blocks(lib: Library, article: Article, place: Target, ctx: ViewCont
     it is laid out, so that a long article shows its start at once."""
     text = clean(article.text)
     size = len(text)
-    spans: list[tuple[int, int, str, Target | None]] = []  # start, end, role, target
+    # start, end, role, target (for a mention, its actor key until it is looked up)
+    spans: list[tuple[int, int, str, Target | str | None]] = []
     analysis = lib.analysis(article.id)
     for quote in lib.quotes_of_article(article.id):
         spans.append((quote.start, quote.end, "quote", Target("quote", quote.id, quote.start, quote.end)))
+    # A mention's actor is looked up when its paragraph is made, once per actor: a cached library
+    # reads the article's actor map for each lookup (1 ms), and a long transcript mentions 1,300.
+    actors: dict[str, Target | None] = {}
+
+    def resolve(target: Target | str | None) -> Target | None:
+        if not isinstance(target, str):
+            return target
+        if target not in actors:
+            actor = lib.actor_for_mention(article.id, target)
+            actors[target] = Target("actor", actor.id) if actor else None
+        return actors[target]
+
     if analysis:
         for mention in analysis.mentions:
-            actor = lib.actor_for_mention(article.id, mention.actor_key)
-            spans.append((mention.start, mention.end, "mention", Target("actor", actor.id) if actor else None))
+            spans.append((mention.start, mention.end, "mention", mention.actor_key))
     for start, end in _highlight_spans(text, ctx.query):
         spans.append((start, end, "match", None))
     if place.start is not None:
@@ -269,7 +281,7 @@ def _article_blocks(lib: Library, article: Article, place: Target, ctx: ViewCont
     order = {"quote": 0, "mention": 1, "match": 2, "focus": 3}
     out = Text(end="")
     anchored = False
-    active: list[tuple[int, int, str, Target | None]] = []
+    active: list[tuple[int, int, str, Target | str | None]] = []
     upcoming = 0
     for left, right in zip(cuts, cuts[1:]):
         if text[left] == "\n":  # a cut either side: the paragraph ends
@@ -288,7 +300,7 @@ def _article_blocks(lib: Library, article: Article, place: Target, ctx: ViewCont
         covering = sorted(active, key=lambda s: order[s[2]])
         roles = tuple(dict.fromkeys(s[2] for s in covering))
         # The innermost link wins: a mention inside a quote leads to the actor.
-        target = next((s[3] for s in reversed(covering) if s[3] is not None), None)
+        target = next((t for t in (resolve(s[3]) for s in reversed(covering)) if t is not None), None)
         anchor = "focus" in roles and not anchored
         anchored = anchored or anchor
         out.append_text(doc.piece(text[left:right], roles or None, target, anchor=anchor))
@@ -464,6 +476,8 @@ def _context(lib: Library, place: Target, ctx: ViewContext, doc: DocBuilder) -> 
         seen: dict[str, None] = {}
         analysis = lib.analysis(place.id)
         for local in analysis.actors if analysis else []:
+            if len(seen) >= CONTEXT_LIMIT:  # only these are shown (each lookup reads the cache)
+                break
             actor = lib.actor_for_mention(place.id, local.key)
             if actor:
                 seen.setdefault(actor.id)
