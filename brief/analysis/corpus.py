@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from brief.analysis.briefs import build_briefs, fill_briefing
+from brief.analysis.collector import release_free_memory
 from brief.analysis.digest import ArticleDigest, digests_of
 from brief.analysis.groups import QuoteGrouper
 from brief.analysis.merge import ActorMerger
@@ -37,6 +38,7 @@ def assemble(articles: list[Article], analyses: dict[str, ArticleAnalysis] | dic
         # their quotes.
         if release_quotes or analyses.get(article_id) is not digest:
             digest.release_quotes()
+    release_free_memory()  # merging's working set, gone: not carried into clustering's peak
     step(1)
     groups = QuoteGrouper().group(quotes, articles)
     step(2)
