@@ -221,8 +221,11 @@ _MEDIA_WORDS = {
 }
 # Capitalised, even acronyms, yet not sources: countries ("according to the US") and lone media words.
 _NOT_SOURCES = {"us", "uk", "usa", "uae", "radio", "tv", "television", "news", "times", "post", "press", "media"}
-_CAP = r"(?:[A-Z][\w’'&.-]*|of|the|and|&)"
-_PHRASE = rf"((?:[Tt]he[ \t]+)?[A-Z][\w’'&.-]*(?:[ \t]+{_CAP})*)"
+# Possessive (`*+`): what follows a phrase starts with a space, never with a character given back from
+# a word or a word given back from the phrase (the phrase's words start with capitals or are of/the/and/&,
+# the verbs after it with none of those), so backtracking into it found nothing, slowly.
+_CAP = r"(?:[A-Z][\w’'&.-]*+|of|the|and|&)"
+_PHRASE = rf"((?:[Tt]he[ \t]+)?[A-Z][\w’'&.-]*+(?:[ \t]+{_CAP})*+)"
 _SPEECH = r"(?:said|says|wrote|writes|posted|posts|tweeted|announced|stated|shared|added|noted|declared|commented)"
 _OUTLET_PATTERNS = [
     re.compile(rf"\b{_PHRASE}\s+(?:has\s+|had\s+)?(?:reported|reports|quoted|quotes|cited|cites|said\s+in\s+a\s+report)\b"),

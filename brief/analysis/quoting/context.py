@@ -12,7 +12,9 @@ from brief.models import LocalActor, Mention
 
 # A sentence ends at . ! ? (closing marks may follow) before a space and a capital, a digit or an opening mark.
 _BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(A-Z0-9])|;\s+")
-_TOKEN_BEFORE_DOT = re.compile(r"(\S+)\.$")
+# The token before a full stop, read backwards from the stop (a forward search for `(\S+)\.$` tried every start
+# in its window, each running to the stop and back).
+_TOKEN_BEFORE_DOT_REVERSED = re.compile(r"\S+")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr sen rep gov gen lt col sgt capt st jr sr prof rev hon pres supt atty adm cmdr maj pvt "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd no vs etc mt ft ave blvd "
@@ -86,10 +88,11 @@ class Context:
     def _is_boundary(self, m: re.Match) -> bool:
         if m.group()[0] != ".":
             return True
-        before = _TOKEN_BEFORE_DOT.search(self.masked, max(0, m.start() - 30), m.start() + 1)
+        stop = m.start()
+        before = _TOKEN_BEFORE_DOT_REVERSED.match(self.masked[max(0, stop - 30):stop][::-1])
         if before is None:
             return True
-        token = before.group(1).lstrip("(\"“‘")
+        token = self.masked[stop - before.end():stop].lstrip("(\"“‘")
         if MASK in token:
             return True
         return not (token.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(token))

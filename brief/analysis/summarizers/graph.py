@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from itertools import chain, repeat
 
 import numpy
 from sumy.summarizers.reduction import ReductionSummarizer
@@ -67,15 +68,18 @@ def _overlap_between(words: list[list[str]]) -> tuple[numpy.ndarray, numpy.ndarr
     columns, and stays in integers: numpy multiplies integer matrices itself, where a float product
     goes to BLAS, whose threads cost far more CPU than this small product (and give the same whole
     numbers)."""
-    spread = Counter(term for terms in words for term in set(terms))
+    spread = Counter(chain.from_iterable(map(set, words)))
     vocabulary: dict[str, int] = {}
+    for term, count in spread.items():
+        if count > 1:
+            vocabulary[term] = len(vocabulary)
+    get = vocabulary.get
     rows: list[int] = []
     columns: list[int] = []
     for row, terms in enumerate(words):
-        for term in terms:
-            if spread[term] > 1:
-                rows.append(row)
-                columns.append(vocabulary.setdefault(term, len(vocabulary)))
+        found = [column for column in map(get, terms) if column is not None]
+        columns += found
+        rows += repeat(row, len(found))
     width = len(vocabulary) or 1
     flat = numpy.array(rows, dtype=numpy.intp) * width + numpy.array(columns, dtype=numpy.intp)
     counts = numpy.bincount(flat, minlength=len(words) * width).reshape(len(words), width)
