@@ -71,6 +71,7 @@ class StoredLibrary(Library):
         self.store = store
         self.key = key
         self._memo: dict[tuple[str, str], Any] = {}
+        self._local: tuple[str, dict[str, str]] | None = None  # the last article's local actor map
         meta = json.loads(self._raw("meta", "meta") or b"{}")
         self._warning_items: list[dict] = meta.get("warnings", [])
         self._analysis_prefix: str | None = meta.get("analysis_prefix")
@@ -223,6 +224,9 @@ class StoredLibrary(Library):
         return [q for q in (self.quote(i) for i in self._links(article_id)["quotes"]) if q]
 
     def actor_for_mention(self, article_id: str, actor_key: str) -> Actor | None:
-        raw = self._raw("local", article_id)
-        mapping = json.loads(raw) if raw else {}
-        return self.actor(mapping.get(actor_key, ""))
+        # An article's mentions are looked up together (hundreds in a long one): its map is read once.
+        local = self._local
+        if local is None or local[0] != article_id:
+            raw = self._raw("local", article_id)
+            local = self._local = (article_id, json.loads(raw) if raw else {})
+        return self.actor(local[1].get(actor_key, ""))

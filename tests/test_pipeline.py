@@ -264,6 +264,20 @@ def test_articles_written_from_compressed_texts_equal_the_loaded_ones(tmp_path, 
     assert [s.summary for s in library.briefing.stories] == [s.summary for s in whole.stories]
 
 
+def test_an_articles_mentions_read_its_actor_map_once(tmp_path, seeds_path, monkeypatch):
+    library, _ = refresh_library(seeds_path, Settings(), Store(tmp_path / "cache.sqlite3"))
+    whole = build_briefing(seeds_path, Settings(), Store(None))
+    reads = []
+    real = library.store.get_item
+    monkeypatch.setattr(library.store, "get_item", lambda key, kind, id_: reads.append((kind, id_)) or real(key, kind, id_))
+    for article in whole.articles:
+        for local in whole.analyses[article.id].actors:
+            expected = whole.local_actor_ids.get(f"{article.id}:{local.key}")
+            found = library.actor_for_mention(article.id, local.key)
+            assert (found.id if found else None) == expected
+    assert sorted(r for r in reads if r[0] == "local") == sorted(("local", a.id) for a in whole.articles)
+
+
 def test_a_cache_that_cannot_be_opened_still_gives_actor_briefs(tmp_path, seeds_path):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
