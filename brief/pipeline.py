@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from brief import ENGINE_VERSION
+from brief import ENGINE_VERSION, LINK_VERSION
 from brief.config import Settings, cache_dir
 from brief.store import Store, pack_plain, unpack, unpack_plain
 
@@ -31,7 +31,7 @@ def default_store() -> Store:
 
 
 def _briefing_key(keys: list[str], articles: list[Article]) -> str:
-    digest = hashlib.sha256(ENGINE_VERSION.encode())
+    digest = hashlib.sha256(f"{ENGINE_VERSION}|{LINK_VERSION}".encode())
     for key, article in zip(keys, articles):
         digest.update(key.encode())
         # Metadata does not change the analysis but does change the briefing (sources, dates, paths).
@@ -256,7 +256,7 @@ def corpus_manifest(path: Path, settings: Settings) -> str:
 
     Only stats are read, so checking a 100,000-file corpus costs a fraction of a second.
     """
-    digest = hashlib.sha256(f"{ENGINE_VERSION}|{settings.model_dump_json()}".encode())
+    digest = hashlib.sha256(f"{ENGINE_VERSION}|{LINK_VERSION}|{settings.model_dump_json()}".encode())
     stack = [str(path)]
     while stack:
         top = stack.pop()

@@ -142,3 +142,24 @@ def test_cited_sources_trim_to_the_outlet():
     assert cited_sources("The New York Times reported it; according to the Economist, it was late") == \
         ["New York Times", "The Economist"]
     assert cited_sources("according to the US, talks stalled") == []
+
+
+def test_a_source_cased_differently_is_one_source():
+    texts = {
+        "c": "The council approved the budget on Monday, POLITICO reported.\nThe session ran late, RADIO NORTH reported.",
+        "d": "Council members told Politico the vote was close.\nThe mayor told RADIO NORTH she was pleased.",
+        "e": "The budget passed after a long night.\nThe session ran late, Radio North reported.",
+    }
+    outlets = {"c": "Valley Times", "d": "River Post", "e": "Politico"}
+    articles = [Article(id=k, title=f"Budget {k}", text=t, path=f"{k}.txt", source=outlets[k],
+                        published=date(2024, 5, 6)) for k, t in texts.items()]
+    briefing = Briefing(articles=articles, analyses={a.id: _analysis(a, {}) for a in articles},
+                        stories=[Story(id="s", title="Budget", article_ids=list(texts))])
+    build_briefs(briefing)
+    profiles = {p.name: p for p in briefing.sources}
+    # POLITICO and Politico are the corpus's own outlet Politico; RADIO NORTH is cited more than Radio North
+    assert "POLITICO" not in profiles and "Radio North" not in profiles
+    assert profiles["Politico"].kind == "outlet" and profiles["Politico"].cited_by == ["Valley Times", "River Post"]
+    assert profiles["RADIO NORTH"].article_ids == ["c", "d", "e"]
+    assert profiles["Valley Times"].cites == ["Politico", "RADIO NORTH"]
+    assert briefing.stories[0].cited_sources == ["Politico", "RADIO NORTH"]

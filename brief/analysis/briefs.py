@@ -52,8 +52,9 @@ def fill_briefing(briefing: Briefing, digests: dict[str, ArticleDigest]) -> None
     """Stories' quotes and sources, and the source profiles: all of `build_briefs` but the actor briefs."""
     with collector_paused():
         articles = {a.id: a for a in briefing.articles}
-        _fill_stories(briefing, articles, digests)
-        briefing.sources = _source_profiles(briefing, articles, digests)
+        cited = _cited_sources(briefing.articles, digests)
+        _fill_stories(briefing, articles, cited)
+        briefing.sources = _source_profiles(briefing, articles, digests, cited)
 
 
 def actor_briefs(briefing: Briefing, digests: dict[str, ArticleDigest]) -> Iterator[ActorBrief]:
@@ -65,7 +66,7 @@ def actor_briefs(briefing: Briefing, digests: dict[str, ArticleDigest]) -> Itera
         yield from _actor_briefs(briefing, articles, local_ids, digests)
 
 
-def _fill_stories(briefing: Briefing, articles: dict[str, Article], digests: dict[str, ArticleDigest]) -> None:
+def _fill_stories(briefing: Briefing, articles: dict[str, Article], cited_of: dict[str, tuple[str, ...]]) -> None:
     quotes_of: dict[str, list[str]] = defaultdict(list)
     for quote in briefing.quotes:
         quotes_of[quote.article_id].append(quote.id)
@@ -73,13 +74,32 @@ def _fill_stories(briefing: Briefing, articles: dict[str, Article], digests: dic
         members = [articles[a] for a in story.article_ids if a in articles]
         story.quote_ids = [q for a in story.article_ids for q in quotes_of.get(a, ())]
         story.sources = list(dict.fromkeys(a.source for a in members if a.source))
-        cited = (c for a in members for c in _cited(digests, a.id))
+        cited = (c for a in members for c in cited_of.get(a.id, ()))
         story.cited_sources = list(dict.fromkeys(cited))
 
 
-def _cited(digests: dict[str, ArticleDigest], article_id: str) -> tuple[str, ...]:
-    digest = digests.get(article_id)
-    return digest.cited_sources if digest else ()
+def _cited_sources(articles: list[Article], digests: dict[str, ArticleDigest]) -> dict[str, tuple[str, ...]]:
+    """The sources each article cites, one name for each source however its articles case it: an
+    outlet of the corpus as its own articles name it, else the form cited most (the first, on a tie).
+    "POLITICO" and "Politico" are one source, "USA TODAY" and "USA Today" another."""
+    outlets: dict[str, str] = {}
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        if article.source:
+            outlets.setdefault(article.source.casefold(), article.source)
+        digest = digests.get(article.id)
+        for name in digest.cited_sources if digest else ():
+            forms[name.casefold()][name] += 1
+    name_of = {}
+    for folded, counts in forms.items():
+        chosen = outlets.get(folded) or max(counts, key=counts.__getitem__)
+        name_of.update(dict.fromkeys(counts, chosen))
+    out: dict[str, tuple[str, ...]] = {}
+    for article in articles:
+        digest = digests.get(article.id)
+        if digest is not None and digest.cited_sources:
+            out[article.id] = tuple(dict.fromkeys(name_of[name] for name in digest.cited_sources))
+    return out
 
 
 def _actor_briefs(briefing: Briefing, articles: dict[str, Article], local_ids: Mapping[str, str],
@@ -222,13 +242,13 @@ def _appears_with(present_sets: Iterable[set[str]], limit: int) -> dict[str, lis
     return out
 
 
-def _source_profiles(briefing: Briefing, articles: dict[str, Article],
-                     digests: dict[str, ArticleDigest]) -> list[SourceProfile]:
+def _source_profiles(briefing: Briefing, articles: dict[str, Article], digests: dict[str, ArticleDigest],
+                     cited_of: dict[str, tuple[str, ...]]) -> list[SourceProfile]:
     outlets: dict[str, SourceProfile] = {}
     cited: dict[str, SourceProfile] = {}
     cites: dict[str, dict[str, None]] = {}  # outlet -> what its articles cite, in order of first citation
     for article in briefing.articles:
-        names = _cited(digests, article.id)
+        names = cited_of.get(article.id, ())
         source = article.source
         if source:
             profile = outlets.get(source)
