@@ -38,11 +38,14 @@ from brief.models import ActorKind, LocalActor, Mention, Sentence
 
 _LEXICON = Path(__file__).resolve().parent / "lexicon"
 
-# The lookbehinds come after the first character, so most positions fail on one character test.
+# A handle, a dotted acronym (U.S.) or a word. The first character is taken before the alternatives (the
+# regex engine scans for a set, where it tried three alternatives at every position), and lookbehinds
+# tell which it may start: after '@' a handle (not one inside an address or '@@'), after a capital not
+# preceded by a word character a dotted acronym, after a letter a word with inner hyphens and apostrophes.
 _TOKEN = re.compile(
-    r"(?P<handle>@(?<![\w@]@)[A-Za-z0-9_]{2,})"
-    r"|(?P<dotted>[A-Z](?<!\w[A-Z])\.(?:[A-Z]\.)+)"
-    r"|(?P<word>[^\W\d_]\w*(?:[-'’][^\W\d_]\w*)*)"
+    r"[@\w](?:(?<=@)(?<![\w@]@)[A-Za-z0-9_]{2,}"
+    r"|(?<=[A-Z])(?<!\w[A-Z])\.(?:[A-Z]\.)+"
+    r"|(?<=[^\W\d_])\w*(?:[-'’][^\W\d_]\w*)*)"
 )
 _WHOLE = _FIRST_CHAR = itemgetter(0)
 _PARTICLES = frozenset("de van von der den del della di da dos das du la le bin ibn al el ter ten".split())

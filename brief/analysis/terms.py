@@ -163,7 +163,8 @@ def _weight(count: int, head: str) -> float:
 
 
 # Where sentences and lines end. The stop goes with the break: no token ends in . ! ? before a space.
-_SEGMENT = re.compile(r"[.!?]\s+|\n+")
+# (`[.!?]\s+|\n+`, written to start with one character set, which the regex engine scans for.)
+_SEGMENT = re.compile(r"[.!?\n](?:(?<=[.!?])\s+|(?<=\n)\n*)")
 # _TOKEN, and the characters up to the next token (never a letter or digit: any starts a token).
 _TOKEN_GAP = re.compile(rf"({_TOKEN.pattern})([^A-Za-z\d]*)")
 _INFO: dict[str, tuple] = {}

@@ -11,7 +11,9 @@ from brief.analysis.quoting.spans import MASK, QuoteSpan
 from brief.models import LocalActor, Mention
 
 # A sentence ends at . ! ? (closing marks may follow) before a space and a capital, a digit or an opening mark.
-_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(A-Z0-9])|;\s+")
+# (Written to start with one character set, which the regex engine scans for, instead of trying both
+# alternatives at every position: `[.!?][\"”’)\]]*\s+(?=[\"“‘(A-Z0-9])|;\s+`.)
+_BOUNDARY = re.compile(r"[.!?;](?:(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(A-Z0-9])|(?<=;)\s+)")
 # The token before a full stop, read backwards from the stop (a forward search for `(\S+)\.$` tried every start
 # in its window, each running to the stop and back).
 _TOKEN_BEFORE_DOT_REVERSED = re.compile(r"\S+")
