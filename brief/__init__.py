@@ -6,4 +6,4 @@ __version__ = "0.1.0"
 ENGINE_VERSION = "5"
 # Bumped whenever what the cross-article steps make of the same analyses changes (stories, merged
 # actors, quote groups, briefs, sources): cached briefings are linked again, analyses are kept.
-LINK_VERSION = "1"
+LINK_VERSION = "2"

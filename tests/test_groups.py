@@ -69,6 +69,14 @@ def test_short_quotes_do_not_group_on_one_word():
     assert QuoteGrouper().group(quotes) == []
 
 
+def test_the_same_short_words_of_one_speaker_group_across_articles():
+    quotes = [q("a1", "A", "pm", "We will act."), q("b1", "B", "pm", "we will act"), q("a2", "A", "pm", "We will act"),
+              q("c1", "C", "mayor", "we will act"), q("d1", "D", None, "We will act"), q("e1", "E", "pm", "We won't act")]
+    groups = QuoteGrouper().group(quotes)
+    assert [sorted(g.quote_ids) for g in groups] == [["a1", "b1"]]  # a2 repeats a1 in its own article
+    assert QuoteGrouper().group([q("a1", "A", "pm", "soon"), q("b1", "B", "pm", "Soon.")]) == []
+
+
 def test_three_articles_one_group():
     quotes = [
         q("a1", "A", "pm", "Talks with the unions will resume on Monday in the capital"),

@@ -5,7 +5,8 @@ enough stemmed content words: at least `min_shared`, making at least `min_contai
 shorter quote ("We discussed the next steps towards a just and lasting peace" / "We discussed
 further steps towards a just and lasting peace"; a partial quote contained in a longer one also
 groups; so do two long quotes sharing five or more words, a third of the shorter, as when one
-outlet paraphrases around a shared core). Speakers agree when both are the same corpus actor; a quote with no known speaker may join
+outlet paraphrases around a shared core; a quote too short for that groups only on the very same
+words from the same known speaker). Speakers agree when both are the same corpus actor; a quote with no known speaker may join
 a known speaker's quote only on a stricter match, and two different known speakers never group.
 
 Candidates come from an inverted index on the quotes' content words within each speaker (and the
@@ -16,12 +17,15 @@ unless they share a rare-enough word.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from itertools import chain
 
 from brief.analysis.collector import collector_paused
 from brief.models import Article, Quote, QuoteGroup
+
+_WORD = re.compile(r"\w+")
 
 
 class QuoteGrouper:
@@ -95,6 +99,21 @@ class QuoteGrouper:
             for j, count in shared.items():
                 if count >= min_shared and find(i) != find(j) and self._same_utterance(quote, quotes[j], ws, words[j]):
                     parent[find(j)] = find(i)
+        # Too short to weigh by shared words ("we will act"): the very same words from the same known
+        # speaker in another article are one utterance.
+        # Only an article's first telling joins, as no two quotes of one article group.
+        first_of: dict[tuple[str, str], int] = {}
+        told: set[tuple[str, str, str]] = set()
+        for i, (quote, ws) in enumerate(zip(quotes, words)):
+            if len(ws) >= min_shared or not quote.speaker_id:
+                continue
+            said = " ".join(_WORD.findall(quote.text.casefold()))
+            if " " not in said or (quote.speaker_id, said, quote.article_id) in told:
+                continue  # one word ("soon") is no evidence of one utterance
+            told.add((quote.speaker_id, said, quote.article_id))
+            first = first_of.setdefault((quote.speaker_id, said), i)
+            if find(first) != find(i):
+                parent[find(i)] = find(first)
         members: dict[int, list[int]] = defaultdict(list)
         for i in range(len(quotes)):
             members[find(i)].append(i)
