@@ -243,3 +243,16 @@ def test_story_summary_prefers_sentences_that_name_their_speaker():
     ]
     candidates = [Candidate(text, f"a{i}", 0, len(text), 1.0) for i, text in enumerate(texts)]
     assert [c.text for c in select_sentences(candidates, 1)] == [texts[1]]
+
+
+def test_a_story_whose_summaries_are_unusable_is_summarised_from_its_leads(corpus):
+    articles, analyses = corpus
+    chile = ("quake-chile-wire", "quake-chile-herald")
+    analyses = {k: (v.model_copy(update={"summary": []}) if k in chile else v) for k, v in analyses.items()}
+    story = next(s for s in assemble(articles, analyses, []).stories if "quake-chile-wire" in s.article_ids)
+    by_id = {a.id: a for a in articles}
+    assert story.summary
+    for sentence in story.summary:
+        text = by_id[sentence.article_id].text
+        assert text[sentence.start:sentence.end] == sentence.text
+        assert text.count("\n", 0, sentence.start) < 3  # one of the article's first three sentences

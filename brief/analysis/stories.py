@@ -95,6 +95,9 @@ def _normalise(vector: Vector) -> Vector:
     return {t: w / norm for t, w in vector.items()} if norm else {}
 
 
+LEAD_SENTENCES = 3  # opening sentences of each article a story's summary falls back on
+
+
 def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, stop_at: int = 1,
                  similarity: Callable[[int, int], float] | None = None, budget: int = 400) -> list[list[int]]:
     """Average-link agglomerative clusters of items 0..n-1, merging while the best average is at least
@@ -475,6 +478,22 @@ class StoryClusterer:
                     start, end = spans[2 * index], spans[2 * index + 1]
                     candidates.append(Candidate(text[start:end], article.id, start, end,
                                                 1.0 / (1 + position) + 1.0 / (1 + rank)))
+        summary = select_sentences(candidates, self.settings.summary_sentences)
+        if not summary:
+            # No summary sentence stands alone (each inside a quotation, or a credit line too short to
+            # say anything): the articles' opening sentences, where news says what happened, do.
+            candidates = []
+            for rank, k in enumerate(by_centrality):
+                digest = analyses.get(members[k].id)
+                if digest is None:
+                    continue
+                fragments, spans, text = digest.fragments, digest.spans, digest.text
+                for index in range(min(LEAD_SENTENCES, digest.sentence_count)):
+                    if index not in fragments:
+                        start, end = spans[2 * index], spans[2 * index + 1]
+                        candidates.append(Candidate(text[start:end], members[k].id, start, end,
+                                                    1.0 / (1 + index) + 1.0 / (1 + rank)))
+            summary = select_sentences(candidates, self.settings.summary_sentences)
         article_ids = [a.id for a in members]
         dates = [a.published for a in members if a.published]
         cited = []
@@ -483,7 +502,7 @@ class StoryClusterer:
             cited.extend(analysis.cited_sources if analysis else ())
         return Story(
             id=story_id(article_ids), title=central.title, article_ids=article_ids,
-            summary=select_sentences(candidates, self.settings.summary_sentences),
+            summary=summary,
             actor_ids=[a for a, _ in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0]))],
             quote_ids=[q for a in article_ids for q in quotes_of.get(a, ())],
             sources=list(dict.fromkeys(a.source for a in members if a.source)),
