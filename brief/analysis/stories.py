@@ -119,8 +119,8 @@ def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float, 
         links[i][j] = links[i].get(j, 0.0) + sim
         links[j][i] = links[j].get(i, 0.0) + sim
     # cluster -> the full average with a cluster, as verified since either last grew (both directions):
-    # dropped when one grows, so it holds only what still holds (a dict keyed by versions kept every
-    # verification ever made: the peak of clustering 100,000 articles)
+    # dropped when one grows, so it holds only what still holds (a dict keyed by cluster versions kept
+    # every verification ever made)
     verified: list[dict[int, float]] = [dict() for _ in range(n)]
     rng = random.Random(0)
 
