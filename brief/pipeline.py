@@ -74,12 +74,11 @@ def _one_thread_each() -> None:
 
 
 def _analyse(pending: list[Article], keys: list[str], settings: Settings, store: Store,
-             progress: Progress | None, workers: int, full: bool, pack: bool = False) -> dict[str, object]:
+             progress: Progress | None, workers: int, full: bool) -> dict[str, object]:
     """Analyse `pending` (cache keys `keys`), storing each batch in the cache as soon as it is done.
 
     Batches go to the cache one transaction each, so an interrupted cold build keeps what it did.
-    Returns digests by key, or with `full` the whole analyses (a corpus not kept in the cache). With
-    `pack`, each digest keeps its article's text compressed and the article drops it (`_pack_text`).
+    Returns digests by key, or with `full` the whole analyses (a corpus not kept in the cache).
     """
     from brief.analysis.digest import ArticleDigest
     from brief.analysis.worker import analyse_packed
@@ -90,7 +89,6 @@ def _analyse(pending: list[Article], keys: list[str], settings: Settings, store:
         progress("analyse", 0, total)  # starting the workers takes seconds: say what is under way
     done: dict[str, object] = {}
     texts = {k: a.text for k, a in zip(keys, pending)}
-    article_of = dict(zip(keys, pending)) if pack else {}
 
     def take(batch_keys: list[str], packed: list[tuple[bytes, bytes]]) -> None:
         store.put_packed("analyses", [(k, p[0]) for k, p in zip(batch_keys, packed)])
@@ -99,12 +97,7 @@ def _analyse(pending: list[Article], keys: list[str], settings: Settings, store:
             if full:
                 done[key] = unpack(analysis, ArticleAnalysis)
             else:
-                # popped: a text is held by its digest alone (a key met twice is one text, already read)
-                text = texts.pop(key) if key in texts else done[key].text
-                made = done[key] = ArticleDigest.from_plain(unpack_plain(digest), text)
-                article = article_of.pop(key, None)
-                if article is not None:  # its batch has gone to its worker: the text is needed here only
-                    _pack_text(article, made)
+                done[key] = ArticleDigest.from_plain(unpack_plain(digest), texts[key])
         if progress:
             progress("analyse", len(done), total)
 
@@ -130,11 +123,9 @@ def _analyse(pending: list[Article], keys: list[str], settings: Settings, store:
     return done
 
 
-def _cached(store: Store, keys: list[str], articles: list[Article], full: bool,
-            pack: bool = False) -> dict[str, object]:
+def _cached(store: Store, keys: list[str], articles: list[Article], full: bool) -> dict[str, object]:
     """Cached digests (or, with `full`, analyses) by key. A digest missing beside its analysis (a cache
-    from before digests, or a damaged entry) is made again from the analysis and kept. With `pack`,
-    as `_analyse`."""
+    from before digests, or a damaged entry) is made again from the analysis and kept."""
     from brief.models import ArticleAnalysis
 
     if full:
@@ -142,14 +133,11 @@ def _cached(store: Store, keys: list[str], articles: list[Article], full: bool,
     from brief.analysis.digest import ArticleDigest, digest_of
 
     texts = {k: a.text for k, a in zip(keys, articles)}
-    article_of = dict(zip(keys, articles)) if pack else {}
     found: dict[str, object] = {}
     for key, plain in store.iter_digests(keys):  # each decoded as read: never all plain and all made at once
         digest = ArticleDigest.from_plain(plain, texts[key])
         if digest is not None:
             found[key] = digest
-            if pack:
-                _pack_text(article_of[key], digest)
     lacking = [k for k in keys if k not in found]
     for i in range(0, len(lacking), 512):
         analyses = store.get_analyses(lacking[i:i + 512], ArticleAnalysis)
@@ -203,14 +191,11 @@ def _build(path: Path, settings: Settings, store: Store | None,
     # A briefing kept in the cache is read back item by item, its analyses from the cache: the
     # build holds only digests. Without a cache the briefing must hold the analyses themselves.
     full = keep_analyses or not store.usable
-    # A briefing that goes to the cache and is read back from it has its actor briefs written one by
-    # one as they are made, never all held at once, and its articles' texts kept compressed.
-    streamed = store.path is not None and store.usable and not keep_analyses
-    analyses = _cached(store, keys, loaded.articles, full, pack=streamed)
+    analyses = _cached(store, keys, loaded.articles, full)
     missing = [(a, k) for a, k in zip(loaded.articles, keys) if k not in analyses]
     if missing:
         analyses.update(_analyse([a for a, _ in missing], [k for _, k in missing], settings, store,
-                                 progress, workers, full, pack=streamed))
+                                 progress, workers, full))
 
     from brief.analysis.corpus import STEPS, assemble
 
@@ -223,6 +208,9 @@ def _build(path: Path, settings: Settings, store: Store | None,
     step(0)
     by_id = {a.id: analyses[k] for a, k in zip(loaded.articles, keys)}
     del analyses  # by_id holds the same objects; one mapping fewer at 100,000 articles
+    # A briefing that goes to the cache and is read back from it has its actor briefs written one by
+    # one as they are made, never all held at once.
+    streamed = store.path is not None and store.usable and not keep_analyses
     if streamed:
         _pack_texts(loaded.articles, by_id)
     briefing = assemble(loaded.articles, by_id, loaded.warnings, step, with_actor_briefs=not streamed,
@@ -245,23 +233,17 @@ def _build(path: Path, settings: Settings, store: Store | None,
     return briefing, briefing_key
 
 
-def _pack_text(article: Article, digest) -> None:
-    """Linking reads article texts only through the digests' sentences, and the briefing is written,
-    not kept: each text is held once, compressed in its digest, and the article keeps its metadata
-    (`save_briefing` writes each article with its text again)."""
-    digest.pack_text()
-    article.text = ""
-
-
 def _pack_texts(articles: list[Article], digests: dict[str, object]) -> None:
-    """`_pack_text` for every article with a digest (two articles of one text share one), then the
-    freed memory given back."""
+    """Linking reads article texts only through the digests' sentences, and the briefing is written,
+    not kept: each text is held once, compressed in its digest, and the articles keep their
+    metadata (`save_briefing` writes each article with its text again)."""
     from brief.analysis.collector import release_free_memory
 
     for article in articles:
         digest = digests.get(article.id)
         if digest is not None:
-            _pack_text(article, digest)
+            digest.pack_text()
+            article.text = ""
     release_free_memory()
 
 
