@@ -181,6 +181,11 @@ def test_parallel_analysis_stores_every_article_and_reports_progress(tmp_path):
     # linking moves step by step (actors, quote groups, stories, briefs, saving), not all at once
     assert [d for stage, d, t in seen if stage == "assemble"] == [0, 1, 2, 3, 4, 5]
     assert store._db.execute("SELECT count(*) FROM analyses").fetchone() == (100,)
+    # each article written with its text, though linking held the texts compressed in the digests
+    from brief.corpus import load_corpus
+
+    for article in load_corpus(corpus, Settings(), store=None).articles:
+        assert library.article(article.id) == article
 
 
 def test_stored_lists_are_read_a_chunk_at_a_time(tmp_path, monkeypatch):
