@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 import math
 import random
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -250,6 +251,17 @@ def _reference_groups(grouper, quotes):
             if count >= grouper.min_shared and j > i and find(i) != find(j) \
                     and grouper._same_utterance(quote, quotes[j], ws, words[j]):
                 parent[find(j)] = find(i)
+    # too short to weigh: the same words of the same known speaker, an article's first telling only
+    first_of, told = {}, set()
+    for i, (quote, ws) in enumerate(zip(quotes, words)):
+        said = " ".join(re.findall(r"\w+", quote.text.casefold()))
+        if len(ws) >= grouper.min_shared or not quote.speaker_id or " " not in said:
+            continue
+        if (quote.speaker_id, said, quote.article_id) not in told:
+            told.add((quote.speaker_id, said, quote.article_id))
+            first = first_of.setdefault((quote.speaker_id, said), i)
+            if find(first) != find(i):
+                parent[find(i)] = find(first)
     members = defaultdict(list)
     for i in range(len(quotes)):
         members[find(i)].append(i)

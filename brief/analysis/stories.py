@@ -95,6 +95,7 @@ def _normalise(vector: Vector) -> Vector:
     return {t: w / norm for t, w in vector.items()} if norm else {}
 
 
+RECENT_VECTORS = 256  # article vectors kept as dicts while clusters are compared
 LEAD_SENTENCES = 3  # opening sentences of each article a story's summary falls back on
 
 
@@ -353,11 +354,22 @@ class StoryClusterer:
 
     def _similarity(self, vectors: list[PackedVector], days: list[int | None]) -> Callable[[int, int], float]:
         window = self.settings.window_days
+        # Clustering compares one cluster's members with another's, over and over: the last few
+        # hundred vectors are kept as dicts rather than made again for each pair (millions at 100,000).
+        recent: dict[int, Vector] = {}
+
+        def as_dict(i: int) -> Vector:
+            found = recent.get(i)
+            if found is None:
+                if len(recent) >= RECENT_VECTORS:
+                    del recent[next(iter(recent))]
+                found = recent[i] = _as_dict(vectors[i])
+            return found
 
         def similarity(a: int, b: int) -> float:
             if days[a] is not None and days[b] is not None and abs(days[a] - days[b]) > window:
                 return 0.0
-            return _cosine(vectors[a], vectors[b])
+            return _cosine(as_dict(a), as_dict(b))
 
         return similarity
 
